@@ -1,0 +1,54 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { changeStaffRoleAction, setStaffDisabledAction } from "@/lib/staff/actions";
+import { Button } from "@/components/ui/button";
+
+export function StaffUserActions({
+  userId,
+  email,
+  role,
+  disabled,
+}: {
+  userId: string;
+  email: string;
+  role: "ADMIN" | "OPERATOR";
+  disabled: boolean;
+}) {
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string>();
+  const run = (action: () => Promise<{ ok: boolean; error?: { message: string } }>) =>
+    startTransition(async () => {
+      setError(undefined);
+      const result = await action();
+      if (!result.ok) setError(result.error?.message);
+    });
+
+  return (
+    <div className="flex flex-col items-end gap-1">
+      <div className="flex justify-end gap-2">
+        <Button
+          variant="secondary"
+          disabled={pending}
+          aria-label={`Make ${email} ${role === "ADMIN" ? "an operator" : "an admin"}`}
+          onClick={() => run(() => changeStaffRoleAction(userId, role === "ADMIN" ? "OPERATOR" : "ADMIN"))}
+        >
+          {role === "ADMIN" ? "Make operator" : "Make admin"}
+        </Button>
+        <Button
+          variant={disabled ? "secondary" : "danger"}
+          disabled={pending}
+          aria-label={`${disabled ? "Enable" : "Disable"} ${email}`}
+          onClick={() => run(() => setStaffDisabledAction(userId, !disabled))}
+        >
+          {disabled ? "Enable" : "Disable"}
+        </Button>
+      </div>
+      {error ? (
+        <p role="alert" className="text-xs text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
