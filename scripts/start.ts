@@ -66,7 +66,16 @@ async function main() {
     });
   });
   server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve) => server.listen(runtime.env.PORT, runtime.env.HOST, resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(error.code === "EADDRINUSE" ? new Error(`Port ${runtime.env.PORT} is in use; set PORT to a free port.`) : error),
+    );
+    server.listen(runtime.env.PORT, runtime.env.HOST, resolve);
+  }).catch(async (error) => {
+    await worker?.stop();
+    await runtime.embedded?.stop();
+    throw error;
+  });
   log.info({ url: `http://localhost:${runtime.env.PORT}`, worker: runtime.env.WORKER_MODE }, "Custom Events is ready");
 
   let shuttingDown = false;

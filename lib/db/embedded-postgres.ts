@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -37,6 +37,23 @@ function runAsIds(): { uid?: number; gid?: number } {
   }
 }
 
+// As root, the server runs as "postgres", which must be able to reach DATA_DIR. A checkout under
+// a private home directory (/root is 0700) is not reachable; grant traverse-only permission
+// (o+x: enter, not list) on each ancestor that lacks it, and say so.
+function ensureReachable(dir: string, ids: { uid?: number; gid?: number }) {
+  if (ids.uid === undefined) return;
+  const reachable = () => spawnSync("test", ["-x", dir], { uid: ids.uid, gid: ids.gid }).status === 0;
+  if (reachable()) return;
+  for (let current = path.dirname(dir); ; current = path.dirname(current)) {
+    const mode = statSync(current).mode;
+    if (!(mode & 0o001)) {
+      chmodSync(current, mode | 0o001);
+      console.warn(`embedded PostgreSQL: granted traverse permission (o+x) on ${current} so the postgres user can reach ${dir}`);
+    }
+    if (current === path.dirname(current)) break;
+  }
+}
+
 function pidIsAlive(pid: number) {
   try {
     process.kill(pid, 0);
@@ -70,6 +87,7 @@ export async function startEmbeddedPostgres(options: {
     rmSync(databaseDir, { recursive: true, force: true });
     mkdirSync(databaseDir, { recursive: true, mode: 0o700 });
     if (ids.uid !== undefined) chownSync(databaseDir, ids.uid, ids.gid!);
+    ensureReachable(databaseDir, ids);
     const pwfile = path.join(tmpdir(), `ce-pg-${process.pid}-${Date.now()}`);
     writeFileSync(pwfile, options.password + "\n", { mode: 0o644 });
     try {
@@ -83,12 +101,13 @@ export async function startEmbeddedPostgres(options: {
       rmSync(pwfile, { force: true });
     }
   } else {
+    ensureReachable(databaseDir, ids);
     await stopOrphan(databaseDir);
   }
 
   const child: ChildProcess = spawn(
     postgres,
-    ["-D", databaseDir, "-p", String(options.port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
+    ["-D", databaseDir, "-p", String(options.port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200", "-c", "timezone=UTC"],
     { ...ids, detached: true, stdio: ["ignore", "ignore", "pipe"] },
   );
   const output: string[] = [];

@@ -11,10 +11,10 @@ CREATE TABLE "staff_users" (
     "name" TEXT NOT NULL,
     "passwordHash" TEXT NOT NULL,
     "role" "StaffRole" NOT NULL,
-    "disabledAt" TIMESTAMP(3),
-    "lastSignInAt" TIMESTAMP(3),
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "disabledAt" TIMESTAMPTZ(3),
+    "lastSignInAt" TIMESTAMPTZ(3),
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "staff_users_pkey" PRIMARY KEY ("id")
 );
@@ -24,8 +24,8 @@ CREATE TABLE "worker_heartbeats" (
     "workerId" TEXT NOT NULL,
     "hostname" TEXT NOT NULL,
     "pid" INTEGER NOT NULL,
-    "startedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "beatAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "startedAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "beatAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "worker_heartbeats_pkey" PRIMARY KEY ("workerId")
 );
