@@ -23,7 +23,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
-          include: ["lib/**/*.integration.test.ts", "scripts/**/*.integration.test.ts"],
+          include: ["lib/**/*.integration.test.ts", "app/**/*.integration.test.ts", "scripts/**/*.integration.test.ts"],
           globalSetup: ["lib/testing/integration-global-setup.ts"],
           setupFiles: ["lib/testing/integration-setup.ts"],
           testTimeout: 30_000,

@@ -42,6 +42,11 @@ const ZEnv = z
       .enum(["embedded", "off"], { error: 'must be "embedded" (run jobs in this process) or "off"' })
       .default("embedded"),
     WORKER_CONCURRENCY: z.coerce.number({ error: "must be a whole number" }).int().min(1).max(100).default(5),
+    MAX_BODY_BYTES: z.coerce.number({ error: "must be a whole number of bytes" }).int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
+    RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: "must be a whole number (0 turns rate limiting off)" }).int().min(0).default(0),
+    DEMO_API_KEY: optionalString.pipe(
+      z.string().regex(/^ce_live_[A-Za-z0-9_-]{43}$/, "must look like ce_live_ followed by 43 base64url characters").optional(),
+    ),
     LOG_LEVEL: z
       .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
         error: "must be one of fatal, error, warn, info, debug, trace, silent",

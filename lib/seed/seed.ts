@@ -2,6 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import type pino from "pino";
+import { DEMO_INVOICE_EVENT } from "@/lib/seed/demo-invoice-event";
+import { createCustomEvent } from "@/lib/custom-events/create-custom-event";
 
 // Demo and bootstrap data. Every step is an upsert or guarded insert, so running the seed again
 // (every start runs it) changes nothing that is already there and never overwrites user edits.
@@ -12,6 +14,30 @@ export async function seed({ adminEmail, adminPassword, log }: {
   log: pino.Logger;
 }) {
   await seedFirstAdmin({ adminEmail, adminPassword, log });
+  await seedDemoInvoiceEvent({ log });
+}
+
+/** Runs a seed step once per database; a demo object an admin later deletes stays deleted. */
+async function once(key: string, step: () => Promise<void>) {
+  if (await db().appSetting.findUnique({ where: { key } })) return;
+  await step();
+  await db().appSetting.upsert({ where: { key }, create: { key, value: true }, update: {} });
+}
+
+async function seedDemoInvoiceEvent({ log }: { log: pino.Logger }) {
+  await once("seed.demo_invoice_event", async () => {
+    if (await db().customEvent.findUnique({ where: { name: DEMO_INVOICE_EVENT.name } })) return;
+    try {
+      await createCustomEvent({
+        actor: { type: "system", name: "Demo seed" },
+        input: structuredClone(DEMO_INVOICE_EVENT) as never,
+      });
+      log.info({ event: DEMO_INVOICE_EVENT.name }, "seeded the demo Custom Event");
+    } catch (error) {
+      // Another process seeding at the same moment won the race; that is fine.
+      if ((error as { code?: string }).code !== "conflict") throw error;
+    }
+  });
 }
 
 async function seedFirstAdmin({ adminEmail, adminPassword, log }: {
