@@ -1,29 +1,55 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { env } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { poolConfigFromUrl } from "@/lib/db/pg-config";
 
-// One Prisma client per process, kept on globalThis so that module reloads do not open new pools.
-// Password hashes are omitted from every query unless a caller asks for them explicitly.
+// One pg pool and one Prisma client per process, kept on globalThis so that module reloads (and
+// the second copy of lib/ that Next's bundle holds beside the launcher's) share them. Prisma
+// runs on that pool; `sql()` gives the hot path direct access to it, because a Prisma raw query
+// costs several times a plain pg round trip (see docs/benchmarks.md). Password hashes are
+// omitted from every query unless a caller asks for them explicitly.
 
-function createClient() {
-  const { DATABASE_URL, DATABASE_POOL_SIZE } = env();
-  if (!DATABASE_URL) throw new Error("DATABASE_URL is not set; start the app with `npm start`");
-  const adapter = new PrismaPg(poolConfigFromUrl(DATABASE_URL, DATABASE_POOL_SIZE));
-  return new PrismaClient({ adapter, omit: { staffUser: { passwordHash: true } } });
+function createClient(pool: pg.Pool) {
+  return new PrismaClient({ adapter: new PrismaPg(pool), omit: { staffUser: { passwordHash: true } } });
 }
 
 export type TDb = ReturnType<typeof createClient>;
 
-const globalForDb = globalThis as unknown as { customEventsDb?: TDb };
+const globalForDb = globalThis as unknown as { customEventsDb?: TDb; customEventsPool?: pg.Pool };
+
+function pool(): pg.Pool {
+  if (!globalForDb.customEventsPool) {
+    const { DATABASE_URL, DATABASE_POOL_SIZE } = env();
+    if (!DATABASE_URL) throw new Error("DATABASE_URL is not set; start the app with `npm start`");
+    const created = new pg.Pool(poolConfigFromUrl(DATABASE_URL, DATABASE_POOL_SIZE));
+    // An idle client whose server went away must not crash the process; the next query reconnects.
+    created.on("error", () => undefined);
+    globalForDb.customEventsPool = created;
+  }
+  return globalForDb.customEventsPool;
+}
 
 export function db(): TDb {
-  globalForDb.customEventsDb ??= createClient();
+  globalForDb.customEventsDb ??= createClient(pool());
   return globalForDb.customEventsDb;
 }
 
+/**
+ * A parameterised query on the shared pool, for the few hot paths that need plain pg speed.
+ * With a `name`, the statement is prepared once per connection and reused: planning a large
+ * statement costs more than running it.
+ */
+export async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = [], name?: string): Promise<T[]> {
+  return (await pool().query<T>(name ? { name, text, values } : { text, values })).rows;
+}
+
 export async function disconnectDb() {
-  await globalForDb.customEventsDb?.$disconnect();
+  const client = globalForDb.customEventsDb;
+  const openPool = globalForDb.customEventsPool;
   globalForDb.customEventsDb = undefined;
+  globalForDb.customEventsPool = undefined;
+  await client?.$disconnect();
+  await openPool?.end().catch(() => undefined);
 }

@@ -9,9 +9,11 @@ import { logger } from "../lib/logger";
 import { prepareRuntime } from "../lib/boot/prepare-runtime";
 import { ensureBuild } from "../lib/boot/ensure-build";
 import { applyMigrations } from "../lib/db/migrate";
+import { prepareJobQueue } from "../lib/jobs/prepare-job-queue";
 import { seed } from "../lib/seed/seed";
 import { startWorker, type TWorker } from "../lib/jobs/start-worker";
 import { disconnectDb } from "../lib/db";
+
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -21,7 +23,8 @@ async function main() {
   const runtime = await prepareRuntime({ log, allowEmbedded: true });
   const { applied } = await applyMigrations(runtime.databaseUrl);
   if (applied.length) log.info({ applied }, "applied database migrations");
-  await seed({ adminEmail: runtime.env.ADMIN_EMAIL, adminPassword: runtime.env.ADMIN_PASSWORD, log });
+  await prepareJobQueue(runtime.databaseUrl);
+  await seed({ adminEmail: runtime.env.ADMIN_EMAIL, adminPassword: runtime.env.ADMIN_PASSWORD, demoApiKey: runtime.env.DEMO_API_KEY, log });
 
   let worker: TWorker | undefined;
   if (runtime.env.WORKER_MODE === "embedded") {
@@ -35,6 +38,9 @@ async function main() {
   const app = next({ dev: false, dir: process.cwd(), hostname: runtime.env.HOST, port: runtime.env.PORT });
   const handle = app.getRequestHandler();
   await app.prepare();
+  // Loaded after prepare(): Next's modules expect the runtime that prepare() sets up.
+  const { serveWebHandler } = await import("../lib/http/serve-web-handler");
+  const { POST: runEvent } = await import("../app/run/event/route");
 
   const server = createServer((req, res) => {
     const incoming = req.headers["x-request-id"];
@@ -56,7 +62,11 @@ async function main() {
         "request",
       );
     });
-    handle(req, res).catch((error: unknown) => {
+    const served =
+      req.method === "POST" && (req.url === "/run/event" || req.url?.startsWith("/run/event?"))
+        ? serveWebHandler(runEvent, req, res)
+        : handle(req, res);
+    served.catch((error: unknown) => {
       log.error({ reqId: requestId, err: error }, "unhandled request error");
       if (!res.headersSent) {
         res.statusCode = 500;

@@ -8,9 +8,11 @@ const OPERATOR_ITEMS: TNavItem[] = [
   { href: "/", label: "Dashboard" },
   { href: "/events", label: "Events" },
   { href: "/workflows", label: "Workflows" },
+  { href: "/event-log", label: "Event log" },
   { href: "/runs", label: "Runs" },
   { href: "/forms", label: "Forms" },
   { href: "/end-users", label: "End users" },
+  { href: "/api-reference", label: "API reference" },
 ];
 const ADMIN_ITEMS: TNavItem[] = [
   { href: "/api-keys", label: "API keys" },

@@ -4,17 +4,35 @@ import { hashPassword } from "@/lib/auth/password";
 import type pino from "pino";
 import { DEMO_INVOICE_EVENT } from "@/lib/seed/demo-invoice-event";
 import { createCustomEvent } from "@/lib/custom-events/create-custom-event";
+import { hashApiKey } from "@/lib/api-keys/api-key-format";
+import { createApiKey } from "@/lib/api-keys/create-api-key";
+
+export const DEMO_USER_ID = "demo-user";
 
 // Demo and bootstrap data. Every step is an upsert or guarded insert, so running the seed again
 // (every start runs it) changes nothing that is already there and never overwrites user edits.
 
-export async function seed({ adminEmail, adminPassword, log }: {
+export async function seed({ adminEmail, adminPassword, demoApiKey, log }: {
   adminEmail?: string;
   adminPassword?: string;
+  demoApiKey?: string;
   log: pino.Logger;
 }) {
   await seedFirstAdmin({ adminEmail, adminPassword, log });
   await seedDemoInvoiceEvent({ log });
+  await once("seed.demo_end_user", async () => {
+    await db().endUser.upsert({ where: { userId: DEMO_USER_ID }, create: { userId: DEMO_USER_ID, username: "demo", fullName: "Demo User" }, update: {} });
+  });
+  if (demoApiKey) await seedDemoApiKey({ secret: demoApiKey, log });
+}
+
+/** DEMO_API_KEY registers that exact key (once), so demos and scripts can call the API. */
+async function seedDemoApiKey({ secret, log }: { secret: string; log: pino.Logger }) {
+  if (await db().apiKey.findUnique({ where: { keyHash: hashApiKey(secret) } })) return;
+  await createApiKey({ input: { name: "Demo key (DEMO_API_KEY)" }, createdById: null, secret }).catch((error) => {
+    if ((error as { code?: string }).code !== "conflict") throw error;
+  });
+  log.info("registered DEMO_API_KEY");
 }
 
 /** Runs a seed step once per database; a demo object an admin later deletes stays deleted. */

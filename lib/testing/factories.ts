@@ -53,3 +53,12 @@ export async function makeWorkflow({ customEventId, name, usesFields = [] }: { c
 export async function makeApiKey(name = unique("key ")) {
   return createApiKey({ input: { name }, createdById: null });
 }
+
+export async function makeEndUser(userId = unique("user-")) {
+  const { createEndUser } = await import("@/lib/end-users/create-end-user");
+  return createEndUser({ userId, fullName: "Test User" });
+}
+
+export async function activate(workflowId: string) {
+  return db().workflow.update({ where: { id: workflowId }, data: { status: "ACTIVE" } });
+}

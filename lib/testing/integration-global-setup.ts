@@ -5,6 +5,7 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres } from "../db/embedded-postgres";
 import { applyMigrations } from "../db/migrate";
+import { prepareJobQueue } from "../jobs/prepare-job-queue";
 
 // One real PostgreSQL for the integration run, with a template database that has every
 // migration applied; each test file then gets its own copy (see integration-setup.ts).
@@ -28,6 +29,7 @@ export default async function setup(project: TestProject) {
   await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
   await admin.end();
   await applyMigrations(`${serverUrl}/${TEMPLATE_DATABASE}`);
+  await prepareJobQueue(`${serverUrl}/${TEMPLATE_DATABASE}`);
   project.provide("serverUrl", serverUrl);
   return async () => {
     await database.stop();

@@ -7,6 +7,8 @@ import type { TJsonSchema } from "@/lib/schemas/types";
 import { PageHeader } from "@/components/shell/empty-state";
 import { EventLifecycleActions } from "@/components/custom-events/event-lifecycle-actions";
 import { SchemaEditor } from "@/components/custom-events/schema-editor";
+import { SendTestEvent } from "@/components/events/send-test-event";
+import { listEndUsers } from "@/lib/end-users/list-end-users";
 import { formatDateTime } from "@/components/ui/format";
 
 export default async function EventPage({ params }: { params: Promise<{ name: string }> }) {
@@ -18,6 +20,7 @@ export default async function EventPage({ params }: { params: Promise<{ name: st
   });
   const version = event.currentVersion;
   const isAdmin = hasRole(user, "ADMIN");
+  const endUsers = await listEndUsers({ pageSize: 200 });
   return (
     <>
       <PageHeader
@@ -35,6 +38,11 @@ export default async function EventPage({ params }: { params: Promise<{ name: st
         <p role="status" className="mb-4 rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">
           This event is archived: it is hidden from pickers and the API refuses to fire it. Unarchive it to use it again.
         </p>
+      ) : null}
+      {!event.archivedAt ? (
+        <div className="mb-6">
+          <SendTestEvent eventName={event.name} sample={version.sample} endUserIds={endUsers.items.map((u) => u.userId)} />
+        </div>
       ) : null}
       {isAdmin ? (
         <SchemaEditor
