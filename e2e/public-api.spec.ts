@@ -22,10 +22,11 @@ test("an admin creates an API key, the application fires create_invoice with it,
   expect(created.status()).toBe(201);
 
   const fired = await app.post("/run/event", {
-    headers: { authorization: `bearer ${secret}` },
+    headers: { authorization: `bearer ${secret}`, "x-request-id": `e2e-${userId}` },
     data: { event: "create_invoice", userId, data: { id: "inv_42", invoiceNumber: "INV-42", invoiceAmount: 42.5 } },
   });
   expect(fired.status()).toBe(200);
+  expect(fired.headers()["x-request-id"]).toBe(`e2e-${userId}`);
   const body = await fired.json();
   expect(body).toEqual({ message: "Event successfully triggered", eventId: expect.any(String), runs: [] });
 

@@ -9,8 +9,12 @@ import { NextRequest } from "next/server";
 type TRouteHandler = (request: NextRequest, context: { params: Promise<any> }) => Promise<Response>;
 
 export async function serveWebHandler(handler: TRouteHandler, req: IncomingMessage, res: ServerResponse) {
+  // req.headers, not rawHeaders: it carries the request id the server assigned.
   const headers = new Headers();
-  for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
+  }
   const request = new NextRequest(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, {
     method: req.method,
     headers,
