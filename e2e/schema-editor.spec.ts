@@ -76,3 +76,45 @@ test("the seeded create_invoice event is listed with its version and fields", as
   await expect(row).toContainText("v1");
   await expect(row).toContainText("id, invoiceNumber, invoiceAmount");
 });
+
+test("field names that are not camelCase get a suggestion, not a block", async ({ page }) => {
+  await page.goto("/events/new");
+  await page.getByLabel("Event name").fill(`snake_fields_${unique()}`);
+  await addField(page, 0, "invoice_number", "Text");
+  await expect(page.getByRole("list", { name: "Suggestions" })).toContainText("field names are usually camelCase, e.g. invoiceNumber");
+  await page.getByRole("button", { name: "Create event" }).click();
+  await expect(page.getByText(/^Version 1, saved/)).toBeVisible();
+});
+
+test.describe("as an operator", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("an operator can read an event and send a test event, but not edit or create schemas", async ({ page, browser }) => {
+    const admin = await browser.newContext({ storageState: ADMIN_STORAGE_STATE });
+    const adminPage = await admin.newPage();
+    const operator = { name: `Otto ${unique()}`, email: `otto-${unique()}@e2e.test`, password: "operator-password-3" };
+    await adminPage.goto("/settings/staff");
+    await adminPage.getByLabel("Name").fill(operator.name);
+    await adminPage.getByLabel("Email").fill(operator.email);
+    await adminPage.getByLabel("Password").fill(operator.password);
+    await adminPage.getByRole("button", { name: "Add staff user" }).click();
+    await expect(adminPage.getByRole("status")).toContainText(operator.email);
+    await admin.close();
+
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill(operator.email);
+    await page.getByLabel("Password").fill(operator.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("heading", { name: `Welcome, ${operator.name}` })).toBeVisible();
+
+    await page.goto("/events");
+    await expect(page.getByRole("link", { name: "New event" })).toHaveCount(0);
+    await page.getByRole("link", { name: "create_invoice", exact: true }).click();
+    await expect(page.getByRole("button", { name: /Save as version/ })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Delete" })).toHaveCount(0);
+    await expect(page.getByRole("region", { name: "Send a test event" })).toBeVisible();
+
+    const response = await page.goto("/events/new");
+    expect(response?.status()).toBe(403);
+  });
+});

@@ -268,7 +268,16 @@ export function SchemaEditor(props: TSchemaEditorProps) {
                   </ul>
                 </div>
               ) : (
-                <FieldListEditor path="fields" errors={fieldErrors} />
+                <>
+                  <FieldListEditor path="fields" errors={fieldErrors} />
+                  {schemaCheck.warnings.length ? (
+                    <ul aria-label="Suggestions" className="mt-3 space-y-1 text-sm text-amber-700">
+                      {schemaCheck.warnings.map((w) => (
+                        <li key={w.path + w.message}>{w.message}</li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </>
               )
             ) : null}
 
