@@ -1,5 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { ADMIN_STORAGE_STATE } from "./support/e2e-env";
+import { signInWithForm } from "./support/sign-in";
+import { addStaffUserViaUi } from "./support/staff";
 
 test.use({ storageState: ADMIN_STORAGE_STATE });
 
@@ -93,18 +95,11 @@ test.describe("as an operator", () => {
     const admin = await browser.newContext({ storageState: ADMIN_STORAGE_STATE });
     const adminPage = await admin.newPage();
     const operator = { name: `Otto ${unique()}`, email: `otto-${unique()}@e2e.test`, password: "operator-password-3" };
-    await adminPage.goto("/settings/staff");
-    await adminPage.getByLabel("Name").fill(operator.name);
-    await adminPage.getByLabel("Email").fill(operator.email);
-    await adminPage.getByLabel("Password").fill(operator.password);
-    await adminPage.getByRole("button", { name: "Add staff user" }).click();
-    await expect(adminPage.getByRole("status")).toContainText(operator.email);
+    await addStaffUserViaUi(adminPage, operator);
     await admin.close();
 
     await page.goto("/sign-in");
-    await page.getByLabel("Email").fill(operator.email);
-    await page.getByLabel("Password").fill(operator.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await signInWithForm(page, operator.email, operator.password);
     await expect(page.getByRole("heading", { name: `Welcome, ${operator.name}` })).toBeVisible();
 
     await page.goto("/events");

@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { WRONG_CREDENTIALS } from "../components/auth/sign-in-form";
 import { ADMIN_STORAGE_STATE, E2E_ADMIN } from "./support/e2e-env";
 import { signInWithForm } from "./support/sign-in";
+import { addStaffUserViaUi } from "./support/staff";
 
 const unique = () => Math.random().toString(36).slice(2, 8);
 
@@ -16,13 +17,8 @@ test("admin signs in, creates an operator and signs out; the operator is refused
 
   const operator = { name: `Olive ${unique()}`, email: `olive-${unique()}@e2e.test`, password: "operator-password-1" };
   await page.getByRole("link", { name: "Settings" }).click();
-  await page.getByRole("link", { name: "Staff users" }).click();
-  await page.getByLabel("Name").fill(operator.name);
-  await page.getByLabel("Email").fill(operator.email);
-  await page.getByLabel("Password").fill(operator.password);
-  await page.getByLabel("Role").selectOption("OPERATOR");
-  await page.getByRole("button", { name: "Add staff user" }).click();
-  await expect(page.getByRole("status")).toHaveText(`${operator.email} can now sign in.`);
+  await expect(page.getByRole("link", { name: "Staff users" })).toBeVisible();
+  await addStaffUserViaUi(page, operator);
   const row = page.getByTestId(`staff-row-${operator.email}`);
   await expect(row).toContainText(operator.name);
   await expect(row).toContainText("Operator");
@@ -80,11 +76,7 @@ test.describe("as an admin", () => {
 
   test("disabling a staff user ends their session at once and blocks sign-in", async ({ page, browser }) => {
     const user = { name: `Dana ${unique()}`, email: `dana-${unique()}@e2e.test`, password: "operator-password-2" };
-    await page.goto("/settings/staff");
-    await page.getByLabel("Name").fill(user.name);
-    await page.getByLabel("Email").fill(user.email);
-    await page.getByLabel("Password").fill(user.password);
-    await page.getByRole("button", { name: "Add staff user" }).click();
+    await addStaffUserViaUi(page, user);
     await expect(page.getByTestId(`staff-row-${user.email}`)).toContainText("Active");
 
     const other = await browser.newContext({ storageState: { cookies: [], origins: [] } });

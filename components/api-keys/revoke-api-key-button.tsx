@@ -1,12 +1,11 @@
 "use client";
 
-import { useState, useTransition } from "react";
 import { revokeApiKeyAction } from "@/lib/api-keys/actions";
 import { Button } from "@/components/ui/button";
+import { useAction } from "@/components/ui/use-action";
 
 export function RevokeApiKeyButton({ id, name }: { id: string; name: string }) {
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string>();
+  const { pending, error, run } = useAction();
   return (
     <div className="flex flex-col items-end gap-1">
       <Button
@@ -15,10 +14,7 @@ export function RevokeApiKeyButton({ id, name }: { id: string; name: string }) {
         aria-label={`Revoke ${name}`}
         onClick={() => {
           if (!window.confirm(`Revoke “${name}”? Applications using it will get 401 responses at once.`)) return;
-          startTransition(async () => {
-            const result = await revokeApiKeyAction(id);
-            setError(result.ok ? undefined : result.error.message);
-          });
+          run(() => revokeApiKeyAction(id));
         }}
       >
         Revoke

@@ -1,14 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { deleteCustomEventAction, setCustomEventArchivedAction } from "@/lib/custom-events/actions";
 import { Button } from "@/components/ui/button";
+import { useAction } from "@/components/ui/use-action";
 
 export function EventLifecycleActions({ name, archived }: { name: string; archived: boolean }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string>();
+  const { pending, error, run } = useAction();
 
   return (
     <div className="flex flex-col items-end gap-2">
@@ -16,13 +15,7 @@ export function EventLifecycleActions({ name, archived }: { name: string; archiv
         <Button
           variant="secondary"
           disabled={pending}
-          onClick={() =>
-            startTransition(async () => {
-              const result = await setCustomEventArchivedAction(name, !archived);
-              setError(result.ok ? undefined : result.error.message);
-              router.refresh();
-            })
-          }
+          onClick={() => run(() => setCustomEventArchivedAction(name, !archived), () => router.refresh())}
         >
           {archived ? "Unarchive" : "Archive"}
         </Button>
@@ -31,11 +24,7 @@ export function EventLifecycleActions({ name, archived }: { name: string; archiv
           disabled={pending}
           onClick={() => {
             if (!window.confirm(`Delete “${name}” and all its versions? This cannot be undone.`)) return;
-            startTransition(async () => {
-              const result = await deleteCustomEventAction(name);
-              if (result.ok) router.push("/events");
-              else setError(result.error.message);
-            });
+            run(() => deleteCustomEventAction(name), () => router.push("/events"));
           }}
         >
           Delete

@@ -1,14 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { restoreCustomEventVersionAction } from "@/lib/custom-events/actions";
 import { Button } from "@/components/ui/button";
+import { useAction } from "@/components/ui/use-action";
 
 export function RestoreVersionButton({ name, version }: { name: string; version: number }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string>();
+  const { pending, error, run } = useAction();
   return (
     <div className="flex flex-col items-end gap-1">
       <Button
@@ -16,11 +15,7 @@ export function RestoreVersionButton({ name, version }: { name: string; version:
         disabled={pending}
         onClick={() => {
           if (!window.confirm(`Restore version ${version}? It is saved as a new version; history is kept.`)) return;
-          startTransition(async () => {
-            const result = await restoreCustomEventVersionAction(name, version);
-            if (result.ok) router.push(`/events/${encodeURIComponent(name)}`);
-            else setError(result.error.message);
-          });
+          run(() => restoreCustomEventVersionAction(name, version), () => router.push(`/events/${encodeURIComponent(name)}`));
         }}
       >
         Restore version {version}

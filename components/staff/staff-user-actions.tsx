@@ -1,8 +1,8 @@
 "use client";
 
-import { useState, useTransition } from "react";
 import { changeStaffRoleAction, setStaffDisabledAction } from "@/lib/staff/actions";
 import { Button } from "@/components/ui/button";
+import { useAction } from "@/components/ui/use-action";
 
 export function StaffUserActions({
   userId,
@@ -15,14 +15,7 @@ export function StaffUserActions({
   role: "ADMIN" | "OPERATOR";
   disabled: boolean;
 }) {
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string>();
-  const run = (action: () => Promise<{ ok: boolean; error?: { message: string } }>) =>
-    startTransition(async () => {
-      setError(undefined);
-      const result = await action();
-      if (!result.ok) setError(result.error?.message);
-    });
+  const { pending, error, run } = useAction();
 
   return (
     <div className="flex flex-col items-end gap-1">

@@ -1,0 +1,22 @@
+"use client";
+
+import { useState, useTransition } from "react";
+
+type TResult = { ok: boolean; error?: { message: string } };
+
+/**
+ * Runs a server action from a button: pending while it runs, and its error message kept for
+ * display. `onSuccess` runs only when the action succeeded.
+ */
+export function useAction() {
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string>();
+  const run = (action: () => Promise<TResult>, onSuccess?: () => void) =>
+    startTransition(async () => {
+      setError(undefined);
+      const result = await action();
+      if (result.ok) onSuccess?.();
+      else setError(result.error?.message);
+    });
+  return { pending, error, run };
+}
