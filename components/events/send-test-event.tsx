@@ -23,10 +23,8 @@ export function SendTestEvent({ eventName, sample, endUserIds }: { eventName: st
         throw new Error(`The data is not valid JSON: ${(error as Error).message}`);
       }
       const result = await sendTestEventAction({ event: eventName, userId, data, idempotencyKey: attemptKey });
-      if (!result.ok) {
-        const detail = result.error.fieldErrors ? ` ${Object.values(result.error.fieldErrors).join("; ")}` : "";
-        throw new Error(result.error.message + (detail && !result.error.message.includes(detail.trim()) ? detail : ""));
-      }
+      // fireEvent's messages already name every failing field.
+      if (!result.ok) throw new Error(result.error.message);
       return result.data as TFireEventResult;
     },
     onSuccess: () => setAttemptKey(crypto.randomUUID()),

@@ -16,15 +16,19 @@ export function migrationsDir() {
   return path.join(/* turbopackIgnore: true */ process.cwd(), "prisma", "migrations");
 }
 
-export function listMigrations(dir = migrationsDir()) {
+/** Migration folder names in the order they apply; reads no file contents. */
+export function listMigrationNames(dir = migrationsDir()) {
   return readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
-    .sort()
-    .map((name) => {
-      const sql = readFileSync(path.join(dir, name, "migration.sql"), "utf8");
-      return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
-    });
+    .sort();
+}
+
+export function listMigrations(dir = migrationsDir()) {
+  return listMigrationNames(dir).map((name) => {
+    const sql = readFileSync(path.join(dir, name, "migration.sql"), "utf8");
+    return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
+  });
 }
 
 export async function applyMigrations(databaseUrl: string, dir = migrationsDir()): Promise<TMigrationResult> {
@@ -92,7 +96,5 @@ export async function applyMigrations(databaseUrl: string, dir = migrationsDir()
 /** Names of migrations in the folder that are not among the applied ones. */
 export function pendingMigrationNames(applied: Iterable<string>, dir = migrationsDir()) {
   const done = new Set(applied);
-  return listMigrations(dir)
-    .map((m) => m.name)
-    .filter((name) => !done.has(name));
+  return listMigrationNames(dir).filter((name) => !done.has(name));
 }

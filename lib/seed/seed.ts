@@ -1,11 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { hashPassword } from "@/lib/auth/password";
 import type pino from "pino";
 import { DEMO_INVOICE_EVENT } from "@/lib/seed/demo-invoice-event";
 import { createCustomEvent } from "@/lib/custom-events/create-custom-event";
 import { hashApiKey } from "@/lib/api-keys/api-key-format";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
+import { isAppError } from "@/lib/errors/app-error";
+import { createFirstAdmin } from "@/lib/staff/create-first-admin";
 
 export const DEMO_USER_ID = "demo-user";
 
@@ -29,10 +30,9 @@ export async function seed({ adminEmail, adminPassword, demoApiKey, log }: {
 /** DEMO_API_KEY registers that exact key (once), so demos and scripts can call the API. */
 async function seedDemoApiKey({ secret, log }: { secret: string; log: pino.Logger }) {
   if (await db().apiKey.findUnique({ where: { keyHash: hashApiKey(secret) } })) return;
-  await createApiKey({ input: { name: "Demo key (DEMO_API_KEY)" }, createdById: null, secret }).catch((error) => {
-    if ((error as { code?: string }).code !== "conflict") throw error;
-  });
-  log.info("registered DEMO_API_KEY");
+  if (await ignoreConflict(createApiKey({ input: { name: "Demo key (DEMO_API_KEY)" }, createdById: null, secret }))) {
+    log.info("registered DEMO_API_KEY");
+  }
 }
 
 /** Runs a seed step once per database; a demo object an admin later deletes stays deleted. */
@@ -45,16 +45,10 @@ async function once(key: string, step: () => Promise<void>) {
 async function seedDemoInvoiceEvent({ log }: { log: pino.Logger }) {
   await once("seed.demo_invoice_event", async () => {
     if (await db().customEvent.findUnique({ where: { name: DEMO_INVOICE_EVENT.name } })) return;
-    try {
-      await createCustomEvent({
-        actor: { type: "system", name: "Demo seed" },
-        input: structuredClone(DEMO_INVOICE_EVENT) as never,
-      });
-      log.info({ event: DEMO_INVOICE_EVENT.name }, "seeded the demo Custom Event");
-    } catch (error) {
-      // Another process seeding at the same moment won the race; that is fine.
-      if ((error as { code?: string }).code !== "conflict") throw error;
-    }
+    const created = await ignoreConflict(
+      createCustomEvent({ actor: { type: "system", name: "Demo seed" }, input: structuredClone(DEMO_INVOICE_EVENT) as never }),
+    );
+    if (created) log.info({ event: DEMO_INVOICE_EVENT.name }, "seeded the demo Custom Event");
   });
 }
 
@@ -64,13 +58,17 @@ async function seedFirstAdmin({ adminEmail, adminPassword, log }: {
   log: pino.Logger;
 }) {
   if (!adminEmail || !adminPassword) return;
-  const passwordHash = await hashPassword(adminPassword);
-  const created = await db().$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(72707370)`;
-    if ((await tx.staffUser.count()) > 0) return null;
-    return tx.staffUser.create({
-      data: { email: adminEmail.toLowerCase(), name: "Administrator", role: "ADMIN", passwordHash },
-    });
-  });
+  // Only at first start: once any staff user exists, setup is complete and this is a no-op.
+  const created = await ignoreConflict(createFirstAdmin({ email: adminEmail, name: "Administrator", password: adminPassword }));
   if (created) log.info({ email: created.email }, "created the first admin from ADMIN_EMAIL");
+}
+
+/** A seed step that loses a race with another process (or finds its work done) is fine. */
+async function ignoreConflict<T>(work: Promise<T>): Promise<T | null> {
+  try {
+    return await work;
+  } catch (error) {
+    if (isAppError(error) && error.code === "conflict") return null;
+    throw error;
+  }
 }
