@@ -38,10 +38,18 @@ const ZEnv = z
     ADMIN_EMAIL: optionalString.pipe(z.email({ error: "must be an email address" }).optional()),
     ADMIN_PASSWORD: optionalString.pipe(z.string().min(12, "must be at least 12 characters").optional()),
     AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+    ENCRYPTION_KEY: optionalString.pipe(
+      z
+        .string()
+        .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 random bytes, base64-encoded (openssl rand -base64 32)")
+        .optional(),
+    ),
     WORKER_MODE: z
       .enum(["embedded", "off"], { error: 'must be "embedded" (run jobs in this process) or "off"' })
       .default("embedded"),
     WORKER_CONCURRENCY: z.coerce.number({ error: "must be a whole number" }).int().min(1).max(100).default(5),
+    /** A worker whose heartbeat is this old is considered dead; its jobs are unlocked for others. */
+    WORKER_LOST_AFTER_SECONDS: z.coerce.number({ error: "must be a whole number of seconds" }).int().min(2).max(3600).default(30),
     MAX_BODY_BYTES: z.coerce.number({ error: "must be a whole number of bytes" }).int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
     RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: "must be a whole number (0 turns rate limiting off)" }).int().min(0).default(0),
     DEMO_API_KEY: optionalString.pipe(

@@ -34,6 +34,7 @@ export async function prepareRuntime({ log, allowEmbedded }: { log: pino.Logger;
   setDerivedEnv({
     DATABASE_URL: databaseUrl,
     AUTH_SECRET: authSecret,
+    ENCRYPTION_KEY: initial.ENCRYPTION_KEY ?? secrets.encryptionKey,
     DATA_DIR: dataDir,
     // next-auth reads these two names itself.
     NEXTAUTH_SECRET: authSecret,
