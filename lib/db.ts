@@ -19,7 +19,7 @@ export type TDb = ReturnType<typeof createClient>;
 
 const globalForDb = globalThis as unknown as { customEventsDb?: TDb; customEventsPool?: pg.Pool };
 
-function pool(): pg.Pool {
+export function pool(): pg.Pool {
   if (!globalForDb.customEventsPool) {
     const { DATABASE_URL, DATABASE_POOL_SIZE } = env();
     if (!DATABASE_URL) throw new Error("DATABASE_URL is not set; start the app with `npm start`");

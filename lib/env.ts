@@ -55,6 +55,8 @@ const ZEnv = z
     DEMO_API_KEY: optionalString.pipe(
       z.string().regex(/^ce_live_[A-Za-z0-9_-]{43}$/, "must look like ce_live_ followed by 43 base64url characters").optional(),
     ),
+    /** The demo's fake NetSuite, started beside the app on 127.0.0.1 (0 turns it off). */
+    DEMO_NETSUITE_PORT: z.coerce.number({ error: "must be a port number (0 turns the fake NetSuite off)" }).int().min(0).max(65535).default(4010),
     LOG_LEVEL: z
       .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
         error: "must be one of fatal, error, warn, info, debug, trace, silent",

@@ -3,6 +3,7 @@
 import "../lib/boot/server-only-shim";
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
+import path from "node:path";
 import next from "next";
 import { ConfigError } from "../lib/env";
 import { logger } from "../lib/logger";
@@ -13,6 +14,7 @@ import { prepareJobQueue } from "../lib/jobs/prepare-job-queue";
 import { seed } from "../lib/seed/seed";
 import { startWorker, type TWorker } from "../lib/jobs/start-worker";
 import { disconnectDb } from "../lib/db";
+import { startFakeNetSuite, DEMO_NETSUITE_ACCOUNT } from "../lib/testing/fake-netsuite";
 
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -24,13 +26,34 @@ async function main() {
   const { applied } = await applyMigrations(runtime.databaseUrl);
   if (applied.length) log.info({ applied }, "applied database migrations");
   await prepareJobQueue(runtime.databaseUrl);
-  await seed({ adminEmail: runtime.env.ADMIN_EMAIL, adminPassword: runtime.env.ADMIN_PASSWORD, demoApiKey: runtime.env.DEMO_API_KEY, log });
+  // The demo's stand-in for NetSuite (loopback only), so the seeded workflow has somewhere real
+  // to create invoices. DEMO_NETSUITE_PORT=0 turns it off.
+  let fakeNetSuite: Awaited<ReturnType<typeof startFakeNetSuite>> | undefined;
+  if (runtime.env.DEMO_NETSUITE_PORT > 0) {
+    fakeNetSuite = await startFakeNetSuite({
+      port: runtime.env.DEMO_NETSUITE_PORT,
+      accounts: [DEMO_NETSUITE_ACCOUNT],
+      file: path.join(runtime.env.DATA_DIR, "fake-netsuite-invoices.json"),
+    }).catch((error: Error) => {
+      log.warn({ err: error }, `the demo's fake NetSuite could not start on port ${runtime.env.DEMO_NETSUITE_PORT}; the demo workflow will fail until it runs`);
+      return undefined;
+    });
+    if (fakeNetSuite) log.info({ url: fakeNetSuite.url }, "demo fake NetSuite listening (DEMO_NETSUITE_PORT=0 turns it off)");
+  }
+  await seed({
+    adminEmail: runtime.env.ADMIN_EMAIL,
+    adminPassword: runtime.env.ADMIN_PASSWORD,
+    demoApiKey: runtime.env.DEMO_API_KEY,
+    demoNetSuiteUrl: runtime.env.DEMO_NETSUITE_PORT > 0 ? `http://127.0.0.1:${runtime.env.DEMO_NETSUITE_PORT}` : undefined,
+    log,
+  });
 
   let worker: TWorker | undefined;
   if (runtime.env.WORKER_MODE === "embedded") {
     worker = await startWorker({
       databaseUrl: runtime.databaseUrl,
       concurrency: runtime.env.WORKER_CONCURRENCY,
+      lostAfterSeconds: runtime.env.WORKER_LOST_AFTER_SECONDS,
       log: log.child({ component: "worker" }),
     });
   }
@@ -97,6 +120,7 @@ async function main() {
     server.closeIdleConnections();
     await worker?.stop();
     await closed;
+    await fakeNetSuite?.close();
     await app.close().catch(() => undefined);
     await disconnectDb();
     await runtime.embedded?.stop();

@@ -14,6 +14,7 @@ async function main() {
   const worker = await startWorker({
     databaseUrl: runtime.databaseUrl,
     concurrency: runtime.env.WORKER_CONCURRENCY,
+      lostAfterSeconds: runtime.env.WORKER_LOST_AFTER_SECONDS,
     log,
   });
   const shutdown = async (signal: string) => {

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { requirePageRole } from "@/lib/auth/require-role";
+import { getRunStats } from "@/lib/runs/get-run-stats";
 import { PageHeader } from "@/components/shell/empty-state";
+import { RunStatsPanel } from "@/components/dashboard/run-stats-panel";
 
 export const metadata = { title: "Dashboard" };
 
@@ -13,9 +15,14 @@ const STEPS = [
 
 export default async function DashboardPage() {
   const user = await requirePageRole("OPERATOR");
+  const now = new Date();
+  const stats = await getRunStats({ now });
+  // The chart's first hour: links from the panel list the same runs it counts.
+  const since = stats.hours[0]?.hour ?? new Date(now.getTime() - 24 * 3_600_000).toISOString();
   return (
     <>
       <PageHeader title={`Welcome, ${user.name}`} description="Your application decides when workflows run, and with what data." />
+      <RunStatsPanel stats={stats} since={since} />
       <section aria-labelledby="getting-started" className="rounded-lg border border-slate-200 bg-white p-6">
         <h2 id="getting-started" className="text-base font-semibold">
           Getting started

@@ -8,12 +8,14 @@ import { env, setDerivedEnv } from "@/lib/env";
 import { openApiDocument, resolveRef, type THeader, type THttpMethod, type TResponse } from "@/lib/openapi/openapi-document";
 import { db } from "@/lib/db";
 import { makeApiKey, makeCustomEvent, makeWorkflow, unique } from "@/lib/testing/factories";
+import { makeRun, makeRunSetup } from "@/lib/runs/testing";
 import { GET as getHealth } from "./health/route";
 import { GET as getOpenApi } from "./openapi.json/route";
 import { GET as getReady } from "./ready/route";
 import { GET as getCustomEvent } from "./v1/custom-events/[name]/route";
 import { GET as listCustomEvents } from "./v1/custom-events/route";
 import { GET as getEvent } from "./v1/events/[eventId]/route";
+import { GET as getRun } from "./v1/runs/[runId]/route";
 import { GET as getEndUser } from "./v1/users/[userId]/route";
 import { GET as listEndUsers, POST as createEndUserRoute } from "./v1/users/route";
 import { POST as fireEvent } from "@/app/run/event/route";
@@ -301,6 +303,45 @@ describe("GET /api/v1/events/{eventId}", () => {
   });
 });
 
+describe("GET /api/v1/runs/{runId}", () => {
+  const get = (runId: string, key?: string) => getRun(request(`/api/v1/runs/${runId}`, { key }), { params: Promise.resolve({ runId }) });
+
+  it("200: a run queued by POST /run/event, then one with recorded steps", async () => {
+    const { key, event, userId } = await setup();
+    const workflow = await makeWorkflow({ customEventId: event.id, name: unique("Create NetSuite invoice ") });
+    await db().workflow.update({ where: { id: workflow.id }, data: { status: "ACTIVE" } });
+    const fired = await conforms<{ eventId: string; runs: { runId: string }[] }>(
+      "/run/event",
+      "post",
+      await fireEvent(request("/run/event", { method: "POST", key, json: { event: event.name, userId, data: INVOICE } }), noParams),
+      200,
+    );
+    const queued = await conforms("/api/v1/runs/{runId}", "get", await get(fired.runs[0]!.runId, key), 200);
+    expect(queued).toMatchObject({ runId: fired.runs[0]!.runId, status: "queued", workflowId: workflow.id, workflowVersion: 1, eventId: fired.eventId, trigger: "event" });
+
+    const runSetup = await makeRunSetup();
+    const failed = await makeRun(runSetup, {
+      status: "FAILED",
+      error: { message: "Create invoice failed", code: "step_failed", stepId: "create-invoice" },
+      steps: [
+        { stepId: "find-customer", status: "SUCCEEDED", output: { customerId: "4021" }, httpStatus: 200 },
+        { stepId: "create-invoice", status: "FAILED", error: { message: "NetSuite answered 500", code: "http_error", retryable: true }, httpStatus: 500, attempts: 3 },
+      ],
+    });
+    const body = await conforms<{ steps: { status: string }[] }>("/api/v1/runs/{runId}", "get", await get(failed.id, key), 200);
+    expect(body.steps.map((s) => s.status)).toEqual(["succeeded", "failed", "pending"]);
+  });
+
+  it.each([["an unknown uuid", "9e2d4c1a-7b3f-4e8d-a6c5-1f0e9d8c7b6a"], ["a malformed id", "not-a-uuid"]])("404: %s", async (_label, runId) => {
+    const { key } = await setup();
+    expect(await conforms("/api/v1/runs/{runId}", "get", await get(runId, key), 404)).toMatchObject({ code: "run_not_found" });
+  });
+
+  it("401 without a key", async () => {
+    await conforms("/api/v1/runs/{runId}", "get", await get("9e2d4c1a-7b3f-4e8d-a6c5-1f0e9d8c7b6a"), 401);
+  });
+});
+
 describe("Custom Events", () => {
   it("200: lists events and returns one; 404 for an unknown name", async () => {
     const { key, event } = await setup();
@@ -366,6 +407,9 @@ it("exercised the documented responses", () => {
     "GET /api/v1/users/{userId} 404",
     "GET /api/v1/events/{eventId} 200",
     "GET /api/v1/events/{eventId} 404",
+    "GET /api/v1/runs/{runId} 200",
+    "GET /api/v1/runs/{runId} 401",
+    "GET /api/v1/runs/{runId} 404",
     "GET /api/v1/custom-events 200",
     "GET /api/v1/custom-events/{name} 200",
     "GET /api/v1/custom-events/{name} 404",

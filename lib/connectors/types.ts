@@ -16,6 +16,8 @@ export type TIncomingResponse = {
   headers: Record<string, string>;
   /** Raw body text (at most 1 MiB is read). */
   body: string;
+  /** True when the body was longer than what was read. */
+  truncated?: boolean;
 };
 
 export type TStepError = {
@@ -78,4 +80,45 @@ export type TConnectorAction = {
   buildRequest(input: unknown, context: TCallContext): TOutgoingRequest;
   /** Reads the response into an output or a classified error. */
   parseResponse(response: TIncomingResponse, request: TOutgoingRequest, context: TCallContext): TActionResult;
+  /** JSON Schema of the output on success, for later steps' expressions. */
+  outputSchema?: TJsonSchema;
+  /**
+   * A second request to send instead of reading the first response, e.g. NetSuite's lookup by
+   * external ID when a retried create finds the invoice already made. Undefined: no follow-up.
+   */
+  followUp?(response: TIncomingResponse, request: TOutgoingRequest, context: TCallContext): TOutgoingRequest | undefined;
+  /** Reads the follow-up's response; `original` is the first exchange. Required with followUp. */
+  parseFollowUp?(
+    response: TIncomingResponse,
+    request: TOutgoingRequest,
+    context: TCallContext,
+    original: { response: TIncomingResponse; request: TOutgoingRequest },
+  ): TActionResult;
+  /** Stand-in connection values so that "Preview" can show a request before a connection exists. */
+  previewConnection?: TConnectionConfig;
 };
+
+/** What the UI needs to know of an action: client-safe, no executable parts. */
+export type TActionDescriptor = Pick<
+  TConnectorAction,
+  "key" | "connector" | "name" | "description" | "inputSchema" | "requiresConnection" | "outputSchema"
+>;
+
+/** One row of the action picker. */
+export type TActionListItem = TActionDescriptor & {
+  connectorName: string;
+  connectionFields: TConnectorField[];
+};
+
+/** What executeAction reports for one attempt. */
+export type TExecutedAction = TActionResult & {
+  /** The request as sent, secrets redacted; null when the step failed before one could be built. */
+  request: TOutgoingRequest | null;
+  /** The follow-up request (NetSuite lookup by external ID), redacted, when one was sent. */
+  followUpRequest?: TOutgoingRequest;
+  /** Wall time of the attempt, follow-up included. */
+  durationMs: number;
+  /** Status of the last response received. */
+  httpStatus?: number;
+};
+

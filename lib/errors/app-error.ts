@@ -12,6 +12,7 @@ export const APP_ERROR_STATUS = {
   not_found: 404,
   event_not_found: 404,
   end_user_not_found: 404,
+  run_not_found: 404,
   conflict: 409,
   event_archived: 409,
   idempotency_key_reused: 409,

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { pendingMigrationNames } from "@/lib/db/migrate";
-import { HEARTBEAT_INTERVAL_MS } from "@/lib/jobs/start-worker";
+import { env } from "@/lib/env";
 
 export type TReadiness = {
   ready: boolean;
@@ -9,8 +9,6 @@ export type TReadiness = {
   message?: string;
 };
 
-// A worker counts as running if it beat within three intervals.
-const WORKER_FRESH_MS = HEARTBEAT_INTERVAL_MS * 3;
 
 export async function checkReadiness(): Promise<TReadiness> {
   const checks = { database: false, migrations: false, worker: false };
@@ -26,13 +24,14 @@ export async function checkReadiness(): Promise<TReadiness> {
     .then((rows) => pendingMigrationNames(rows.map((r) => r.migration_name)))
     .catch(() => ["(unknown)"]);
   checks.migrations = pending.length === 0;
-  const since = new Date(Date.now() - WORKER_FRESH_MS);
+  // A worker counts as running until the others would consider it lost.
+  const since = new Date(Date.now() - env().WORKER_LOST_AFTER_SECONDS * 1000);
   checks.worker = (await db().workerHeartbeat.count({ where: { beatAt: { gte: since } } })) > 0;
   const ready = checks.database && checks.migrations && checks.worker;
   const message = ready
     ? undefined
     : !checks.migrations
       ? `Migrations not applied: ${pending.join(", ")}.`
-      : "No job worker has reported in the last 15 seconds.";
+      : `No job worker has reported in the last ${env().WORKER_LOST_AFTER_SECONDS} seconds.`;
   return { ready, checks, message };
 }

@@ -12,7 +12,7 @@ describe("startWorker", () => {
     expect(await checkReadiness()).toMatchObject({
       ready: false,
       checks: { database: true, migrations: true, worker: false },
-      message: "No job worker has reported in the last 15 seconds.",
+      message: "No job worker has reported in the last 30 seconds.",
     });
     const worker = await startWorker({ databaseUrl: env().DATABASE_URL!, concurrency: 1, log });
     try {

@@ -1,7 +1,8 @@
+import { EventEmitter } from "node:events";
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { Logger, run, type Runner, type TaskList } from "graphile-worker";
+import { Logger, run, type Runner, type TaskList, type WorkerEvents } from "graphile-worker";
 import type pino from "pino";
 import { poolConfigFromUrl } from "@/lib/db/pg-config";
 import { taskList as defaultTaskList } from "@/lib/jobs/task-list";
@@ -9,8 +10,14 @@ import { taskList as defaultTaskList } from "@/lib/jobs/task-list";
 // Starts a graphile-worker runner on the app's own database, plus a heartbeat row that
 // /api/ready reads to know some worker is alive. Any number of these may run, in the app
 // process or standalone (`npm run worker`), on any machine: that is how runs scale out.
+//
+// A worker that dies without stopping (SIGKILL, lost machine) leaves its jobs locked, and
+// graphile-worker would only take them back after 4 hours. So each heartbeat row lists the
+// process's graphile worker ids, and every live worker, at each beat, deletes heartbeats older
+// than `lostAfterSeconds` and unlocks their jobs (graphile_worker.force_unlock_workers): the
+// dead worker's runs are picked up by the others and finished (the engine is re-entrant).
 
-export const HEARTBEAT_INTERVAL_MS = 5_000;
+export const DEFAULT_LOST_AFTER_SECONDS = 30;
 
 export type TWorker = { workerId: string; runner: Runner; stop: () => Promise<void> };
 
@@ -19,12 +26,15 @@ export async function startWorker({
   concurrency,
   log,
   taskList = defaultTaskList,
+  lostAfterSeconds = DEFAULT_LOST_AFTER_SECONDS,
 }: {
   databaseUrl: string;
   concurrency: number;
   log: pino.Logger;
   taskList?: TaskList;
+  lostAfterSeconds?: number;
 }): Promise<TWorker> {
+  const heartbeatMs = Math.max(500, Math.floor((lostAfterSeconds * 1000) / 6));
   const pool = new pg.Pool(poolConfigFromUrl(databaseUrl, concurrency + 2));
   pool.on("error", (error) => log.error({ err: error }, "worker database pool error"));
   pool.on("connect", (client) => client.on("error", (error) => log.warn({ err: error }, "worker database client error")));
@@ -34,7 +44,14 @@ export async function startWorker({
     log[method]({ scope, ...meta }, message);
   });
 
+  const jobWorkerIds: string[] = [];
+  const events: WorkerEvents = new EventEmitter();
+  // graphile-worker locks jobs under its pool's id (and, in some modes, a worker's id): keep both.
+  events.on("pool:create", ({ workerPool }) => jobWorkerIds.push(workerPool.id));
+  events.on("worker:create", ({ worker }) => jobWorkerIds.push(worker.workerId));
+
   const runner = await run({
+    events,
     pgPool: pool,
     concurrency,
     taskList,
@@ -44,16 +61,27 @@ export async function startWorker({
     crontab: "", // no crontab file; scheduled jobs are added in code
   });
 
-  const beat = () =>
-    pool.query(
-      `INSERT INTO worker_heartbeats ("workerId", hostname, pid, "startedAt", "beatAt") VALUES ($1, $2, $3, now(), now())
-       ON CONFLICT ("workerId") DO UPDATE SET "beatAt" = now()`,
-      [workerId, hostname(), process.pid],
+  const beat = async () => {
+    await pool.query(
+      `INSERT INTO worker_heartbeats ("workerId", hostname, pid, "startedAt", "beatAt", "jobWorkerIds") VALUES ($1, $2, $3, now(), now(), $4)
+       ON CONFLICT ("workerId") DO UPDATE SET "beatAt" = now(), "jobWorkerIds" = EXCLUDED."jobWorkerIds"`,
+      [workerId, hostname(), process.pid, jobWorkerIds],
     );
+    const { rows } = await pool.query<{ workerId: string; jobWorkerIds: string[] }>(
+      `WITH lost AS (
+         DELETE FROM worker_heartbeats WHERE "beatAt" < now() - make_interval(secs => $1) RETURNING "workerId", "jobWorkerIds"
+       ), unlocked AS (
+         SELECT graphile_worker.force_unlock_workers(COALESCE((SELECT array_agg(id) FROM lost, unnest(lost."jobWorkerIds") AS id), '{}'))
+       )
+       SELECT lost."workerId", lost."jobWorkerIds" FROM lost, unlocked`,
+      [lostAfterSeconds],
+    );
+    for (const lost of rows) log.warn({ lostWorkerId: lost.workerId, jobWorkerIds: lost.jobWorkerIds }, "worker lost; its jobs were unlocked");
+  };
   await beat();
   const timer = setInterval(() => {
     beat().catch((error) => log.warn({ err: error }, "worker heartbeat failed"));
-  }, HEARTBEAT_INTERVAL_MS);
+  }, heartbeatMs);
   timer.unref();
   log.info({ workerId, concurrency }, "worker started");
 

@@ -63,3 +63,20 @@ export type TMappingIssue = {
   code: "required_unmapped" | "type_mismatch" | "unknown_source_field" | "invalid_expression" | "unknown_target" | "invalid_constant";
   message: string;
 };
+
+/** What a mapping reads: the event's data plus what JSONata expressions can see. */
+export type TMappingContext = {
+  data: unknown;
+  event: { id: string; name: string };
+  endUser: { userId: string };
+  /** Outputs of the steps that ran before, by step id. */
+  steps: Record<string, unknown>;
+};
+
+/** One target a mapping could not fill. */
+export type TMappingError = {
+  target: string;
+  message: string;
+  /** JSONata errors: the character position in the expression. */
+  position?: number;
+};

@@ -74,6 +74,7 @@ describe("openApiDocument", () => {
         "POST /users",
         "GET /users/{userId}",
         "GET /api/v1/events/{eventId}",
+        "GET /api/v1/runs/{runId}",
         "GET /api/v1/custom-events",
         "GET /api/v1/custom-events/{name}",
         "GET /api/health",

@@ -88,6 +88,43 @@ const EXAMPLE_RUN = {
   workflowId: "3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f",
   workflowName: "Create NetSuite invoice",
 };
+const EXAMPLE_RUN_DETAIL = {
+  runId: EXAMPLE_RUN.runId,
+  status: "failed",
+  workflowId: EXAMPLE_RUN.workflowId,
+  workflowVersion: 3,
+  eventId: EXAMPLE_EVENT_ID,
+  trigger: "event",
+  steps: [
+    {
+      stepId: "find-customer",
+      name: "Find customer",
+      status: "succeeded",
+      input: { email: "billing@example.com" },
+      output: { customerId: "4021" },
+      error: null,
+      attempts: 1,
+      httpStatus: 200,
+      durationMs: 182,
+    },
+    {
+      stepId: "create-invoice",
+      name: "Create invoice",
+      status: "failed",
+      input: { customerId: "4021", tranId: "INV-2026-0001", amount: 1250 },
+      output: null,
+      error: { message: "NetSuite answered 500 Internal Server Error.", code: "http_error", retryable: true, httpStatus: 500 },
+      attempts: 3,
+      httpStatus: 500,
+      durationMs: 1204,
+    },
+    { stepId: "notify", name: "Notify billing", status: "pending", input: null, output: null, error: null, attempts: 0, httpStatus: null, durationMs: null },
+  ],
+  error: { message: 'Step "Create invoice" failed after 3 attempts: NetSuite answered 500 Internal Server Error.', code: "step_failed", stepId: "create-invoice" },
+  startedAt: "2026-01-15T10:00:00.120Z",
+  finishedAt: "2026-01-15T10:00:31.870Z",
+  createdAt: "2026-01-15T10:00:00.050Z",
+};
 const EXAMPLE_END_USER = { userId: "demo-user", username: "demo", fullName: "Demo User", createdAt: "2026-01-15T09:30:00.000Z" };
 const EXAMPLE_CUSTOM_EVENT = {
   name: "create_invoice",
@@ -280,6 +317,70 @@ function components(): TOpenApiDocument["components"] {
           },
         },
       },
+      Run: {
+        type: "object",
+        description: "One run of a workflow for one event: its status, the workflow version it used, and every step of that version in order.",
+        additionalProperties: false,
+        required: ["runId", "status", "workflowId", "workflowVersion", "eventId", "trigger", "steps", "error", "startedAt", "finishedAt", "createdAt"],
+        properties: {
+          runId: { type: "string", format: "uuid" },
+          status: {
+            enum: ["queued", "running", "succeeded", "failed", "cancelled"],
+            description: "`queued` until a worker picks it up; `succeeded`, `failed` and `cancelled` are final.",
+          },
+          workflowId: { type: "string", format: "uuid" },
+          workflowVersion: { type: "integer", minimum: 1, description: "The version of the workflow this run executes." },
+          eventId: { type: "string", format: "uuid", description: "The fired event; look it up with `GET /api/v1/events/{eventId}`." },
+          trigger: {
+            enum: ["event", "retry", "replay"],
+            description: "`event` for a fired event; `retry` and `replay` for runs started again from the admin app.",
+          },
+          steps: { type: "array", items: schemaRef("RunStep"), description: "Every step of the workflow version, in order." },
+          error: {
+            type: ["object", "null"],
+            description: "Why the run failed or was cancelled; null otherwise.",
+            required: ["message", "code"],
+            properties: {
+              message: { type: "string" },
+              code: { type: "string" },
+              stepId: { type: "string", description: "The step that failed, when one did." },
+            },
+          },
+          startedAt: { type: ["string", "null"], format: "date-time" },
+          finishedAt: { type: ["string", "null"], format: "date-time" },
+          createdAt: { type: "string", format: "date-time" },
+        },
+      },
+      RunStep: {
+        type: "object",
+        description: "One step of a run. Steps the run has not reached (or never will, because it stopped) are `pending`, with null details.",
+        additionalProperties: false,
+        required: ["stepId", "name", "status", "input", "output", "error", "attempts", "httpStatus", "durationMs"],
+        properties: {
+          stepId: { type: "string" },
+          name: { type: "string" },
+          status: {
+            enum: ["pending", "running", "retrying", "succeeded", "failed"],
+            description: "`retrying` while the step waits for its next attempt after a retryable failure.",
+          },
+          input: { description: "The step's input, resolved from the event by its field mapping (secrets redacted); null until it runs." },
+          output: { description: "What the connector returned; null unless the step succeeded." },
+          error: {
+            type: ["object", "null"],
+            description: "The last attempt's error; null unless it failed.",
+            required: ["message", "code"],
+            properties: {
+              message: { type: "string" },
+              code: { type: "string" },
+              retryable: { type: "boolean", description: "Whether the step is retried after this error." },
+              httpStatus: { type: "integer" },
+            },
+          },
+          attempts: { type: "integer", minimum: 0 },
+          httpStatus: { type: ["integer", "null"], description: "The HTTP status of the last attempt's request, when it made one." },
+          durationMs: { type: ["integer", "null"], minimum: 0, description: "How long the step took, over all its attempts." },
+        },
+      },
       Health: {
         type: "object",
         additionalProperties: false,
@@ -373,6 +474,14 @@ function components(): TOpenApiDocument["components"] {
         description: "The `eventId` returned by `POST /run/event`.",
         schema: { type: "string", format: "uuid" },
         example: EXAMPLE_EVENT_ID,
+      },
+      RunId: {
+        name: "runId",
+        in: "path",
+        required: true,
+        description: "A `runId` from `POST /run/event` or `GET /api/v1/events/{eventId}`.",
+        schema: { type: "string", format: "uuid" },
+        example: EXAMPLE_RUN.runId,
       },
       CustomEventName: {
         name: "name",
@@ -675,6 +784,25 @@ function paths(): Record<string, TPathItem> {
         },
       },
     },
+    "/api/v1/runs/{runId}": {
+      get: {
+        operationId: "getRun",
+        summary: "Get a run",
+        description:
+          "Returns one run: its status, the workflow version it executes and each step of that version in order, with the step's resolved input, output, error, attempts and HTTP status. Poll it to follow a run to the end.",
+        tags: ["Runs"],
+        parameters: [parameterRef("RunId")],
+        responses: {
+          "200": jsonResponse("The run and its steps.", schemaRef("Run"), EXAMPLE_RUN_DETAIL),
+          "401": responseRef("Unauthenticated"),
+          "404": errorResponse("There is no run with this id.", [
+            { summary: "Unknown run", message: `There is no run with id "${EXAMPLE_RUN.runId}".`, code: "run_not_found" },
+          ]),
+          "500": responseRef("Internal"),
+          "503": responseRef("Unavailable"),
+        },
+      },
+    },
     "/api/v1/users": { get: listEndUsersOperation("listEndUsers"), post: createEndUserOperation("createEndUser") },
     "/api/v1/users/{userId}": { get: getEndUserOperation("getEndUser") },
     "/api/v1/custom-events": {
@@ -798,6 +926,7 @@ export function openApiDocument(serverUrl = "http://localhost:3000"): TOpenApiDo
     security: [{ bearerAuth: [] }],
     tags: [
       { name: "Events", description: "Fire Custom Events and follow their runs." },
+      { name: "Runs", description: "Follow the workflow runs your events started, step by step." },
       { name: "End users", description: "The users of your product that events are fired for." },
       { name: "Custom Events", description: "The events you defined, with their current schemas." },
       { name: "Health", description: "Probes for load balancers and orchestrators, and this document. No API key needed." },

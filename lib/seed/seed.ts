@@ -7,16 +7,23 @@ import { hashApiKey } from "@/lib/api-keys/api-key-format";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { isAppError } from "@/lib/errors/app-error";
 import { createFirstAdmin } from "@/lib/staff/create-first-admin";
+import { encryptJson } from "@/lib/crypto/secret-box";
+import { env } from "@/lib/env";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { DEMO_NETSUITE_ACCOUNT } from "@/lib/testing/fake-netsuite";
+import { DEMO_WORKFLOW_NAME, DEMO_WORKFLOW_STEPS } from "@/lib/seed/demo-netsuite-workflow";
 
 export const DEMO_USER_ID = "demo-user";
 
 // Demo and bootstrap data. Every step is an upsert or guarded insert, so running the seed again
 // (every start runs it) changes nothing that is already there and never overwrites user edits.
 
-export async function seed({ adminEmail, adminPassword, demoApiKey, log }: {
+export async function seed({ adminEmail, adminPassword, demoApiKey, demoNetSuiteUrl, log }: {
   adminEmail?: string;
   adminPassword?: string;
   demoApiKey?: string;
+  /** Where the demo's fake NetSuite listens; without it no demo connection/workflow is seeded. */
+  demoNetSuiteUrl?: string;
   log: pino.Logger;
 }) {
   await seedFirstAdmin({ adminEmail, adminPassword, log });
@@ -25,6 +32,39 @@ export async function seed({ adminEmail, adminPassword, demoApiKey, log }: {
     await db().endUser.upsert({ where: { userId: DEMO_USER_ID }, create: { userId: DEMO_USER_ID, username: "demo", fullName: "Demo User" }, update: {} });
   });
   if (demoApiKey) await seedDemoApiKey({ secret: demoApiKey, log });
+  if (demoNetSuiteUrl) await seedDemoNetSuiteWorkflow({ baseUrl: demoNetSuiteUrl, log });
+}
+
+/**
+ * demo-user's NetSuite connection (to the fake NetSuite started beside the app) and the active
+ * workflow "Create NetSuite invoice" on create_invoice, so that firing the demo event ends in a
+ * succeeded run whose step output shows the new invoice.
+ */
+async function seedDemoNetSuiteWorkflow({ baseUrl, log }: { baseUrl: string; log: pino.Logger }) {
+  await once("seed.demo_netsuite_workflow", async () => {
+    const [endUser, event] = await Promise.all([
+      db().endUser.findUnique({ where: { userId: DEMO_USER_ID } }),
+      db().customEvent.findUnique({ where: { name: DEMO_INVOICE_EVENT.name } }),
+    ]);
+    if (!endUser || !event?.currentVersionId) return; // an admin removed the demo objects
+    const { consumerSecret, tokenSecret, ...settings } = DEMO_NETSUITE_ACCOUNT;
+    await db().connection.upsert({
+      where: { endUserId_connector: { endUserId: endUser.id, connector: "netsuite" } },
+      create: {
+        endUserId: endUser.id,
+        connector: "netsuite",
+        name: "Demo NetSuite (fake, local)",
+        config: { ...settings, baseUrl },
+        secrets: encryptJson({ consumerSecret, tokenSecret }, env().ENCRYPTION_KEY!),
+      },
+      update: {},
+    });
+    if (await db().workflow.findFirst({ where: { name: DEMO_WORKFLOW_NAME } })) return;
+    const workflow = await db().workflow.create({ data: { name: DEMO_WORKFLOW_NAME, customEventId: event.id, status: "ACTIVE" } });
+    const version = await db().workflowVersion.create({ data: { workflowId: workflow.id, version: 1, steps: DEMO_WORKFLOW_STEPS as Prisma.InputJsonValue } });
+    await db().workflow.update({ where: { id: workflow.id }, data: { currentVersionId: version.id } });
+    log.info({ workflow: DEMO_WORKFLOW_NAME, netsuite: baseUrl }, "seeded the demo NetSuite connection and workflow");
+  });
 }
 
 /** DEMO_API_KEY registers that exact key (once), so demos and scripts can call the API. */

@@ -40,7 +40,7 @@ export async function makeWorkflow({ customEventId, name, usesFields = [] }: { c
     {
       id: "step-1",
       name: "Create invoice",
-      action: "netsuite.create_invoice",
+      action: "netsuite.createInvoice",
       mapping: Object.fromEntries(usesFields.map((path, i) => [`/target${i}`, { source: "event", path }])),
     },
   ];

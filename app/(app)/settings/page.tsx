@@ -16,6 +16,12 @@ export default async function SettingsPage() {
           </Link>
           <p className="mt-1 text-sm text-slate-600">Invite admins and operators, change roles, disable accounts.</p>
         </li>
+        <li className="rounded-lg border border-slate-200 bg-white p-5">
+          <Link href="/settings/notifications" className="font-medium text-brand-700 hover:underline">
+            Run notifications
+          </Link>
+          <p className="mt-1 text-sm text-slate-600">Get a signed webhook when a run succeeds or fails, and see recent deliveries.</p>
+        </li>
       </ul>
     </>
   );
