@@ -19,6 +19,7 @@ function startServer(): ChildProcess {
       DATA_DIR,
       PORT: String(PORT),
       EMBEDDED_DATABASE_PORT: "54441",
+      DEMO_NETSUITE_PORT: "4312",
       LOG_LEVEL: "warn",
     },
     stdio: "ignore",

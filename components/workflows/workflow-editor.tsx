@@ -17,6 +17,13 @@ import { WorkflowStatusBadge } from "@/components/workflows/workflow-status-badg
 
 type TEndUserOption = { userId: string; fullName: string | null };
 
+/** JSON with sorted keys: steps come back from the database (jsonb) with their keys reordered. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+}
+
 function nextStepId(steps: TWorkflowStep[]) {
   let n = steps.length + 1;
   while (steps.some((s) => s.id === `step_${n}`)) n += 1;
@@ -53,7 +60,7 @@ export function WorkflowEditor({
   const [error, setError] = useState<string>();
   const [pending, startTransition] = useTransition();
 
-  const dirty = JSON.stringify(state) !== JSON.stringify(initial);
+  const dirty = canonical(state) !== canonical(initial);
   const stepIssues = checkWorkflowSteps({ steps: state.steps, eventSchema: workflow.customEvent.schema });
   const problems = blockingProblems(stepIssues, state.steps.length);
   const step = state.steps[selected];

@@ -2,7 +2,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { assertLocalDatabase } from "./assert-local-database";
-import { E2E_ADMIN, E2E_DATA_DIR, E2E_DATABASE_PORT, E2E_PORT } from "./e2e-env";
+import { E2E_ADMIN, E2E_DATA_DIR, E2E_DATABASE_PORT, E2E_NETSUITE_PORT, E2E_PORT } from "./e2e-env";
 
 assertLocalDatabase(process.env.DATABASE_URL);
 rmSync(E2E_DATA_DIR, { recursive: true, force: true });
@@ -18,6 +18,7 @@ const server = spawn("npm", ["start"], {
     DATA_DIR: E2E_DATA_DIR,
     PORT: String(E2E_PORT),
     EMBEDDED_DATABASE_PORT: String(E2E_DATABASE_PORT),
+    DEMO_NETSUITE_PORT: String(E2E_NETSUITE_PORT),
     ADMIN_EMAIL: E2E_ADMIN.email,
     ADMIN_PASSWORD: E2E_ADMIN.password,
     LOG_LEVEL: "warn",

@@ -109,7 +109,7 @@ describe("connections", () => {
     {
       title: "a malformed account id",
       values: { ...NETSUITE, accountId: "acme-prod" },
-      details: [{ path: "/accountId", message: "Account ID looks like 1234567, or 1234567_SB1 for a sandbox account." }],
+      details: [{ path: "/accountId", message: "Account ID looks like 1234567, TSTDRV1234567, or 1234567_SB1 for a sandbox account." }],
     },
     {
       title: "a base URL that is not http(s)",

@@ -8,13 +8,13 @@ function errors(result: { success: boolean; error?: { issues: { path: PropertyKe
 }
 
 describe("connectionInputSchema", () => {
-  it.each(["1234567", "1234567_SB1", "1234567-sb2", "1234567_sb10"])("accepts the NetSuite account id %s", (accountId) => {
+  it.each(["1234567", "1234567_SB1", "1234567-sb2", "1234567_sb10", "TSTDRV1234567", "1234567_RP"])("accepts the NetSuite account id %s", (accountId) => {
     expect(connectionInputSchema("netsuite", "create").safeParse({ ...NETSUITE, accountId }).success).toBe(true);
   });
 
   it.each([
-    [{ accountId: "acme" }, { accountId: "Account ID looks like 1234567, or 1234567_SB1 for a sandbox account." }],
-    [{ accountId: "1234567_PROD" }, { accountId: "Account ID looks like 1234567, or 1234567_SB1 for a sandbox account." }],
+    [{ accountId: "acme corp" }, { accountId: "Account ID looks like 1234567, TSTDRV1234567, or 1234567_SB1 for a sandbox account." }],
+    [{ accountId: "1234567_PROD" }, { accountId: "Account ID looks like 1234567, TSTDRV1234567, or 1234567_SB1 for a sandbox account." }],
     [{ consumerKey: " " }, { consumerKey: "Enter the consumer key." }],
     [{ tokenSecret: undefined }, { tokenSecret: "Enter the token secret." }],
     [{ baseUrl: "netsuite.com" }, { baseUrl: "REST base URL must be an http(s) URL, like https://1234567.suitetalk.api.netsuite.com." }],

@@ -19,9 +19,10 @@ export const ZConnectionName = z
   .min(1, { error: "Enter a name for this connection." })
   .max(100, { error: "Use at most 100 characters for the name." });
 
-// NetSuite account ids: digits, sandboxes with a suffix. The REST host spells it 1234567-sb1 and
+// NetSuite account ids: digits (or letters and digits, e.g. TSTDRV1234567 test drives), sandboxes
+// and release previews with a suffix. The REST host spells it 1234567-sb1 and
 // the OAuth realm 1234567_SB1; both are accepted and stored in the realm's spelling.
-const NETSUITE_ACCOUNT_ID = /^\d+(?:[_-]sb\d+)?$/i;
+const NETSUITE_ACCOUNT_ID = /^[a-z0-9]+(?:[_-](?:sb|rp)\d*)?$/i;
 const WEBHOOK_SECRET = /^whsec_([A-Za-z0-9+/]+={0,2})$/;
 
 function base64ByteLength(text: string): number {
@@ -42,7 +43,7 @@ function isHttpUrl(value: string): boolean {
 const FORMATS: Record<string, { check: (value: string) => boolean; message: (label: string) => string }> = {
   accountId: {
     check: (v) => NETSUITE_ACCOUNT_ID.test(v),
-    message: (label) => `${label} looks like 1234567, or 1234567_SB1 for a sandbox account.`,
+    message: (label) => `${label} looks like 1234567, TSTDRV1234567, or 1234567_SB1 for a sandbox account.`,
   },
   baseUrl: {
     check: isHttpUrl,

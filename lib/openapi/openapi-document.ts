@@ -401,7 +401,7 @@ function components(): TOpenApiDocument["components"] {
             properties: {
               database: { type: "boolean", description: "The database answers." },
               migrations: { type: "boolean", description: "Every migration is applied." },
-              worker: { type: "boolean", description: "A job worker reported in the last 15 seconds." },
+              worker: { type: "boolean", description: "A job worker reported within WORKER_LOST_AFTER_SECONDS (30 s by default)." },
             },
           },
           message: { type: "string", description: "Why the service is not ready." },
@@ -884,7 +884,7 @@ function paths(): Record<string, TPathItem> {
                   status: "not_ready",
                   ready: false,
                   checks: { database: true, migrations: true, worker: false },
-                  message: "No job worker has reported in the last 15 seconds.",
+                  message: "No job worker has reported in the last 30 seconds.",
                 },
               },
             },

@@ -88,7 +88,11 @@ async function seedDemoInvoiceEvent({ log }: { log: pino.Logger }) {
     const created = await ignoreConflict(
       createCustomEvent({ actor: { type: "system", name: "Demo seed" }, input: structuredClone(DEMO_INVOICE_EVENT) as never }),
     );
-    if (created) log.info({ event: DEMO_INVOICE_EVENT.name }, "seeded the demo Custom Event");
+    if (created) {
+      // Its staff form (the invoice form) is on, so clerks can fire it from the admin app.
+      await db().customEvent.update({ where: { name: DEMO_INVOICE_EVENT.name }, data: { formEnabled: true } });
+      log.info({ event: DEMO_INVOICE_EVENT.name }, "seeded the demo Custom Event with its form enabled");
+    }
   });
 }
 
