@@ -60,7 +60,10 @@ async function seedDemoNetSuiteWorkflow({ baseUrl, log }: { baseUrl: string; log
       update: {},
     });
     if (await db().workflow.findFirst({ where: { name: DEMO_WORKFLOW_NAME } })) return;
-    const workflow = await db().workflow.create({ data: { name: DEMO_WORKFLOW_NAME, customEventId: event.id, status: "ACTIVE" } });
+    // For demo-user only: the connection is theirs, and other end users' events stay untouched.
+    const workflow = await db().workflow.create({
+      data: { name: DEMO_WORKFLOW_NAME, customEventId: event.id, status: "ACTIVE", allEndUsers: false, endUsers: { create: { endUserId: endUser.id } } },
+    });
     const version = await db().workflowVersion.create({ data: { workflowId: workflow.id, version: 1, steps: DEMO_WORKFLOW_STEPS as Prisma.InputJsonValue } });
     await db().workflow.update({ where: { id: workflow.id }, data: { currentVersionId: version.id } });
     log.info({ workflow: DEMO_WORKFLOW_NAME, netsuite: baseUrl }, "seeded the demo NetSuite connection and workflow");
