@@ -4,6 +4,7 @@ import Form from "@rjsf/core";
 import type { RJSFSchema, UiSchema } from "@rjsf/utils";
 import { Component, type ReactNode } from "react";
 import { rjsfValidator } from "@/components/custom-events/rjsf-validator";
+import { FORM_TEMPLATES, FORM_WIDGETS } from "@/components/forms/form-theme";
 
 // A generated form can throw while a schema is half-typed; keep the editor alive.
 class PreviewBoundary extends Component<{ children: ReactNode; resetKey: string }, { error?: string; key?: string }> {
@@ -25,7 +26,7 @@ export function FormPreview({ schema, uiSchema, formData }: { schema: object; ui
   return (
     <div className="rjsf-preview" data-testid="form-preview">
       <PreviewBoundary resetKey={JSON.stringify(schema)}>
-        <Form schema={schema as RJSFSchema} uiSchema={ui} validator={rjsfValidator} formData={formData} noHtml5Validate liveValidate={false} />
+        <Form schema={schema as RJSFSchema} uiSchema={ui} validator={rjsfValidator} formData={formData} templates={FORM_TEMPLATES} widgets={FORM_WIDGETS} noHtml5Validate liveValidate={false} />
       </PreviewBoundary>
     </div>
   );

@@ -9,7 +9,12 @@ import type { TStepError } from "@/lib/connectors/types";
 import { loadConnectionForRun } from "@/lib/connections/load-connection-secrets";
 import { evaluateMapping } from "@/lib/mapping/evaluate-mapping";
 import type { TWorkflowStep } from "@/lib/mapping/types";
-import { queueRunNotification } from "@/lib/notifications/queue-run-notification";
+import {
+  DELIVER_RUN_NOTIFICATION_TASK,
+  NOTIFICATION_MAX_ATTEMPTS,
+  notificationTargetFor,
+  queueRunNotification,
+} from "@/lib/notifications/queue-run-notification";
 import { validateData } from "@/lib/schemas/validator";
 
 // Executes one run: the steps of the workflow version it recorded, in order. Called by the
@@ -130,6 +135,9 @@ export async function executeRun({ runId, now = () => new Date() }: { runId: str
 
     if (result.ok) {
       outputs[step.id] = result.output;
+      if (position === claimed.steps.length - 1) {
+        return finishRun(claimed, "SUCCEEDED", null, { stepId: step.id, status: "SUCCEEDED", output: result.output, httpStatus: result.httpStatus, entry, durationMs });
+      }
       await pool().query({
         name: "engine_finish_step",
         text: FINISH_STEP_SQL,
@@ -159,7 +167,7 @@ export async function executeRun({ runId, now = () => new Date() }: { runId: str
         code: timedOut ? "run_timed_out" : error.code,
         stepId: step.id,
       },
-      { stepId: step.id, error, entry, durationMs },
+      { stepId: step.id, status: "FAILED", error, httpStatus: error.httpStatus, entry, durationMs },
     );
   }
   return finishRun(claimed, "SUCCEEDED", null);
@@ -273,31 +281,54 @@ async function scheduleRetry({
   });
 }
 
+// One statement finishes the run: the last step's record, the run's status and, when the
+// workspace wants it, the notification row and its delivery job. Data-modifying CTEs all run
+// to completion, so it is atomic in one round trip.
+// $1 run, $2 status, $3 run error, $4 step id (or null), $5 step status, $6 output, $7 step error,
+// $8 http status, $9 log entry, $10 duration ms, $11 notification type, $12 notification url
+const FINISH_RUN_SQL = `
+  WITH step AS (
+    UPDATE run_steps SET status = $5::"RunStepStatus", output = $6::jsonb, error = $7::jsonb, "httpStatus" = $8,
+      "attemptLog" = "attemptLog" || jsonb_build_array($9::jsonb), "durationMs" = $10, "finishedAt" = now(), "nextAttemptAt" = NULL
+    WHERE $4::text IS NOT NULL AND "runId" = $1 AND "stepId" = $4
+  ),
+  run AS (
+    UPDATE runs SET status = $2::"RunStatus", "finishedAt" = now(), error = $3::jsonb WHERE id = $1 AND status = 'RUNNING' RETURNING id
+  ),
+  notification AS (
+    INSERT INTO run_notifications (id, "runId", type, url, status, attempts, "createdAt")
+    SELECT gen_random_uuid(), run.id, $11, $12, 'PENDING', 0, now() FROM run WHERE $12::text IS NOT NULL
+    RETURNING id
+  )
+  SELECT graphile_worker.add_job('${DELIVER_RUN_NOTIFICATION_TASK}', json_build_object('notificationId', notification.id),
+    max_attempts => ${NOTIFICATION_MAX_ATTEMPTS}) FROM notification`;
+
+type TStepRecord = { stepId: string; status: "SUCCEEDED" | "FAILED"; output?: unknown; error?: TStepError; httpStatus?: number; entry: TAttemptLogEntry; durationMs: number };
+
 async function finishRun(
   claimed: TClaimedRun,
   status: "SUCCEEDED" | "FAILED",
   runError: { message: string; code: string; stepId: string } | null,
-  failedStep?: { stepId: string; error: TStepError; entry: TAttemptLogEntry; durationMs: number },
+  step?: TStepRecord,
 ): Promise<TExecuteRunResult> {
-  await withTransaction(async (client) => {
-    if (failedStep) {
-      await client.query(FINISH_STEP_SQL, [
-        claimed.id,
-        failedStep.stepId,
-        "FAILED",
-        null,
-        json(failedStep.error),
-        failedStep.error.httpStatus ?? null,
-        JSON.stringify(failedStep.entry),
-        failedStep.durationMs,
-        null,
-      ]);
-    }
-    const updated = await client.query(
-      `UPDATE runs SET status = $2::"RunStatus", "finishedAt" = now(), error = $3::jsonb WHERE id = $1 AND status = 'RUNNING'`,
-      [claimed.id, status, runError ? JSON.stringify(runError) : null],
-    );
-    if (updated.rowCount) await queueRunNotification(client, { runId: claimed.id, status });
+  const target = await notificationTargetFor(pool(), status);
+  await pool().query({
+    name: "engine_finish_run",
+    text: FINISH_RUN_SQL,
+    values: [
+      claimed.id,
+      status,
+      runError ? JSON.stringify(runError) : null,
+      step?.stepId ?? null,
+      step?.status ?? "SUCCEEDED",
+      step?.output === undefined ? null : json(redactSecrets(step.output)),
+      step?.error ? json(step.error) : null,
+      step?.httpStatus ?? null,
+      step ? JSON.stringify(step.entry) : null,
+      step?.durationMs ?? null,
+      target?.type ?? null,
+      target?.url ?? null,
+    ],
   });
   return status === "SUCCEEDED" ? "succeeded" : "failed";
 }

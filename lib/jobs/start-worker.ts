@@ -58,6 +58,11 @@ export async function startWorker({
     logger: graphileLogger,
     noHandleSignals: true, // the process owns its signals and drains us on SIGTERM
     pollInterval: 1_000,
+    // Throughput (graphile-worker's batching): the pool fetches and locks a few jobs at once and
+    // hands them to free slots without a round trip each, and completions in the same tick are
+    // written together. Locked-but-queued jobs are under the pool's id, which the heartbeat
+    // records, so a lost worker's queue is unlocked like its running jobs.
+    preset: { worker: { localQueue: { size: concurrency + 1 }, completeJobBatchDelay: 0 } },
     crontab: "", // no crontab file; scheduled jobs are added in code
   });
 

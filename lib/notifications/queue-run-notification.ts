@@ -28,3 +28,14 @@ export async function queueRunNotification(client: TQueryable, { runId, status }
   if (!settings?.enabled || !settings.url || !settings.events.includes(type)) return;
   await client.query(QUEUE_SQL, [runId, type, settings.url]);
 }
+
+/** Where a run finishing with this status must be announced, or null (notifications off for it). */
+export async function notificationTargetFor(
+  client: TQueryable,
+  status: "SUCCEEDED" | "FAILED",
+): Promise<{ type: TNotificationEventType; url: string } | null> {
+  const settings = await cachedNotificationSettings(client);
+  const type: TNotificationEventType = status === "SUCCEEDED" ? "run.succeeded" : "run.failed";
+  if (!settings?.enabled || !settings.url || !settings.events.includes(type)) return null;
+  return { type, url: settings.url };
+}

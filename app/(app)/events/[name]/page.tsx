@@ -7,6 +7,7 @@ import type { TJsonSchema } from "@/lib/schemas/types";
 import { PageHeader } from "@/components/shell/empty-state";
 import { EventLifecycleActions } from "@/components/custom-events/event-lifecycle-actions";
 import { SchemaEditor } from "@/components/custom-events/schema-editor";
+import { FormSettings } from "@/components/custom-events/form-settings";
 import { SendTestEvent } from "@/components/events/send-test-event";
 import { listEndUsers } from "@/lib/end-users/list-end-users";
 import { formatDateTime } from "@/components/ui/format";
@@ -44,6 +45,9 @@ export default async function EventPage({ params }: { params: Promise<{ name: st
           <SendTestEvent eventName={event.name} sample={version.sample} endUserIds={endUsers.items.map((u) => u.userId)} />
         </div>
       ) : null}
+      <div className="mb-6">
+        <FormSettings eventName={event.name} formEnabled={event.formEnabled} archived={Boolean(event.archivedAt)} canConfigure={isAdmin} />
+      </div>
       {isAdmin ? (
         <SchemaEditor
           key={version.id}
