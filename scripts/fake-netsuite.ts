@@ -8,7 +8,7 @@
 //   FAKE_NETSUITE_ACCOUNT_ID, _CONSUMER_KEY, _CONSUMER_SECRET, _TOKEN_ID, _TOKEN_SECRET
 //   (default to the demo's credentials, which the seed puts in the demo end user's connection).
 import path from "node:path";
-import { DEMO_NETSUITE_ACCOUNT, startFakeNetSuite } from "../lib/testing/fake-netsuite";
+import { DEMO_NETSUITE_ACCOUNT, startFakeNetSuite } from "../lib/demo/fake-netsuite";
 
 function setting(name: string, fallback: string): string {
   const value = process.env[name]?.trim();

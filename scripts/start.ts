@@ -14,7 +14,7 @@ import { prepareJobQueue } from "../lib/jobs/prepare-job-queue";
 import { seed } from "../lib/seed/seed";
 import { startWorker, type TWorker } from "../lib/jobs/start-worker";
 import { disconnectDb } from "../lib/db";
-import { startFakeNetSuite, DEMO_NETSUITE_ACCOUNT } from "../lib/testing/fake-netsuite";
+import { startFakeNetSuite, DEMO_NETSUITE_ACCOUNT } from "../lib/demo/fake-netsuite";
 
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;

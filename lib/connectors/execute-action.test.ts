@@ -6,7 +6,7 @@ import { executeAction } from "@/lib/connectors/execute-action";
 import { previewAction } from "@/lib/connectors/preview-action";
 import { generateWebhookSecret } from "@/lib/connectors/standard-webhooks";
 import type { TCallContext } from "@/lib/connectors/types";
-import { startFakeNetSuite, type TFakeNetSuite } from "@/lib/testing/fake-netsuite";
+import { startFakeNetSuite, type TFakeNetSuite } from "@/lib/demo/fake-netsuite";
 import { startHttpSink } from "@/lib/testing/http-sink";
 
 const account = { accountId: "TSTDRV123", consumerKey: "ck-test", consumerSecret: "cs-test-secret", tokenId: "tk-test", tokenSecret: "ts-test-secret" };

@@ -12,7 +12,7 @@ import { fireEvent } from "@/lib/events/fire-event";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { startWorker, type TWorker } from "@/lib/jobs/start-worker";
 import type { TWorkflowStep } from "@/lib/mapping/types";
-import { startFakeNetSuite } from "@/lib/testing/fake-netsuite";
+import { startFakeNetSuite } from "@/lib/demo/fake-netsuite";
 import { startHttpSink } from "@/lib/testing/http-sink";
 import { makeCustomEvent, makeEndUser, testActor, unique } from "@/lib/testing/factories";
 

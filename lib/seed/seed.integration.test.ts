@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { fireEvent } from "@/lib/events/fire-event";
 import { startWorker } from "@/lib/jobs/start-worker";
-import { DEMO_NETSUITE_ACCOUNT, startFakeNetSuite } from "@/lib/testing/fake-netsuite";
+import { DEMO_NETSUITE_ACCOUNT, startFakeNetSuite } from "@/lib/demo/fake-netsuite";
 import { seed } from "./seed";
 
 const log = pino({ level: "silent" });

@@ -10,7 +10,7 @@ import { createFirstAdmin } from "@/lib/staff/create-first-admin";
 import { encryptJson } from "@/lib/crypto/secret-box";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { DEMO_NETSUITE_ACCOUNT } from "@/lib/testing/fake-netsuite";
+import { DEMO_NETSUITE_ACCOUNT } from "@/lib/demo/fake-netsuite";
 import { DEMO_WORKFLOW_NAME, DEMO_WORKFLOW_STEPS } from "@/lib/seed/demo-netsuite-workflow";
 
 export const DEMO_USER_ID = "demo-user";

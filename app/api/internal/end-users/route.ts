@@ -1,6 +1,6 @@
 // GET /api/internal/end-users?search= - end users matching a search, for the forms' end-user picker (staff session)
 import { searchEndUsers } from "@/lib/forms/search-end-users";
-import { withStaffRoute } from "@/lib/runs/with-staff-route";
+import { withStaffRoute } from "@/lib/http/with-staff-route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 // GET /api/internal/runs - a page of the runs list, for its live refresh (staff session)
 import { listRuns } from "@/lib/runs/list-runs";
 import { ZRunListQuery } from "@/lib/runs/schemas";
-import { withStaffRoute } from "@/lib/runs/with-staff-route";
+import { withStaffRoute } from "@/lib/http/with-staff-route";
 
 export const dynamic = "force-dynamic";
 

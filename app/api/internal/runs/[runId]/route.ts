@@ -1,7 +1,7 @@
 // GET /api/internal/runs/{runId} - the run page's data, for its live refresh (staff session)
 import { getRunOrThrow } from "@/lib/runs/get-run";
 import { serializeRunDetail } from "@/lib/runs/serialize-run";
-import { withStaffRoute } from "@/lib/runs/with-staff-route";
+import { withStaffRoute } from "@/lib/http/with-staff-route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 // GET /api/internal/runs/bulk-operations/{operationId} - a bulk replay's progress (staff session)
 import { getBulkOperationOrThrow } from "@/lib/runs/get-bulk-operation";
-import { withStaffRoute } from "@/lib/runs/with-staff-route";
+import { withStaffRoute } from "@/lib/http/with-staff-route";
 
 export const dynamic = "force-dynamic";
 

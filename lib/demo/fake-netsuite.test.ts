@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { signOAuth1 } from "@/lib/connectors/oauth1";
-import { DEMO_NETSUITE_ACCOUNT, startFakeNetSuite, type TFakeNetSuite } from "@/lib/testing/fake-netsuite";
+import { DEMO_NETSUITE_ACCOUNT, startFakeNetSuite, type TFakeNetSuite } from "@/lib/demo/fake-netsuite";
 
 // The fake's own behaviour, beyond what the connector tests exercise: NetSuite-shaped refusals,
 // replay protection, the unsigned inspection endpoint and persistence across restarts.
