@@ -131,3 +131,55 @@ test("an admin maps create_invoice into NetSuite in the UI, activates it, fires 
   await page.goto(`/runs?workflowId=${(await apiRun.json()).workflowId}`);
   await expect(page.getByRole("link", { name: name }).first()).toBeVisible();
 });
+
+test("a failed run is retried from the run page, first with its own version, then with the fixed current one", async ({ page, playwright, baseURL }) => {
+  const id = unique();
+  const userId = `retry-${id}`;
+  const secret = await createApiKey(page);
+  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `bearer ${secret}` } });
+  expect((await api.post("/api/v1/users", { data: { userId } })).status()).toBe(201);
+
+  // Version 1 calls a URL that answers 404: a client error, so the run fails without retrying.
+  const name = `Ping ${id}`;
+  await page.goto("/workflows/new");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Triggered by").selectOption({ label: "create_invoice" });
+  await page.getByRole("button", { name: "Create workflow" }).click();
+  await page.getByLabel("Only chosen end users").check();
+  await page.getByLabel("Filter end users").fill(userId);
+  await page.getByRole("checkbox", { name: userId }).check();
+  await page.getByLabel("Action").selectOption({ label: "HTTP request" });
+  await page.getByRole("button", { name: "Add step" }).click();
+  await row(page, "/url").getByLabel(/^Source for/).selectOption("constant");
+  await row(page, "/url").getByLabel(/^Constant for/).fill(`${baseURL}/api/no-such-endpoint`);
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Saved as version 1.")).toBeVisible();
+  await page.getByRole("button", { name: "Activate" }).click();
+  await expect(page.getByText("Active: new events now start runs.")).toBeVisible();
+
+  const fired = await api.post("/run/event", { data: { event: "create_invoice", userId, data: { id: `r_${id}`, invoiceNumber: `R-${id}`, invoiceAmount: 1 } } });
+  const runId = ((await fired.json()) as { runs: { runId: string }[] }).runs[0]!.runId;
+  await page.goto(`/runs/${runId}`);
+  const status = page.getByRole("region", { name: "Run summary" }).locator("[data-status]").first();
+  await expect(status).toHaveAttribute("data-status", "FAILED", { timeout: 20_000 });
+  await expect(page.getByText(/404/).first()).toBeVisible();
+
+  // Retry with the same version: confirmed in a dialog, a new run, failing the same way.
+  await page.getByRole("button", { name: "Retry", exact: true }).click();
+  await page.getByRole("button", { name: /Retry with version 1 \(the one this run used, still current\)/ }).click();
+  await expect(page).not.toHaveURL(new RegExp(`/runs/${runId}$`));
+  await expect(status).toHaveAttribute("data-status", "FAILED", { timeout: 20_000 });
+
+  // Fix the URL (version 2), then retry the original run with the current version.
+  await page.goto("/workflows");
+  await page.getByRole("link", { name }).click();
+  await row(page, "/url").getByLabel(/^Constant for/).fill(`${baseURL}/api/health`);
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Saved as version 2.")).toBeVisible();
+
+  await page.goto(`/runs/${runId}`);
+  await page.getByRole("button", { name: "Retry", exact: true }).click();
+  await page.getByRole("button", { name: "Retry with version 2 (current)" }).click();
+  await expect(page).not.toHaveURL(new RegExp(`/runs/${runId}$`));
+  await expect(status).toHaveAttribute("data-status", "SUCCEEDED", { timeout: 20_000 });
+});

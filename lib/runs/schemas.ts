@@ -35,10 +35,13 @@ const zFilterText = z
   .optional()
   .catch(undefined);
 
+/** "failed" and "FAILED" alike: the public API spells statuses in lower case, the UI in upper. */
+const upper = (value: unknown) => (typeof value === "string" ? value.toUpperCase() : value);
+
 /** The runs list's filter, from query parameters; anything malformed is ignored, not refused. */
 export const ZRunListFilter = z.object({
-  status: z.enum(RUN_STATUSES).optional().catch(undefined),
-  trigger: z.enum(RUN_TRIGGERS).optional().catch(undefined),
+  status: z.preprocess(upper, z.enum(RUN_STATUSES)).optional().catch(undefined),
+  trigger: z.preprocess(upper, z.enum(RUN_TRIGGERS)).optional().catch(undefined),
   workflowId: z.string().regex(UUID).optional().catch(undefined),
   /** The Custom Event's name. */
   event: zFilterText,
