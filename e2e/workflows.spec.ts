@@ -139,7 +139,7 @@ test("a failed run is retried from the run page, first with its own version, the
   const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `bearer ${secret}` } });
   expect((await api.post("/api/v1/users", { data: { userId } })).status()).toBe(201);
 
-  // Version 1 calls a URL that answers 404: a client error, so the run fails without retrying.
+  // Version 2 (version 1 is the empty draft) calls a URL that answers 404: a client error, so the run fails without retrying.
   const name = `Ping ${id}`;
   await page.goto("/workflows/new");
   await page.getByLabel("Name").fill(name);
@@ -153,7 +153,7 @@ test("a failed run is retried from the run page, first with its own version, the
   await row(page, "/url").getByLabel(/^Source for/).selectOption("constant");
   await row(page, "/url").getByLabel(/^Constant for/).fill(`${baseURL}/api/no-such-endpoint`);
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByText("Saved as version 1.")).toBeVisible();
+  await expect(page.getByText("Saved as version 2.")).toBeVisible();
   await page.getByRole("button", { name: "Activate" }).click();
   await expect(page.getByText("Active: new events now start runs.")).toBeVisible();
 
@@ -166,20 +166,22 @@ test("a failed run is retried from the run page, first with its own version, the
 
   // Retry with the same version: confirmed in a dialog, a new run, failing the same way.
   await page.getByRole("button", { name: "Retry", exact: true }).click();
-  await page.getByRole("button", { name: /Retry with version 1 \(the one this run used, still current\)/ }).click();
+  await page.getByRole("button", { name: /Retry with version 2 \(the one this run used, still current\)/ }).click();
   await expect(page).not.toHaveURL(new RegExp(`/runs/${runId}$`));
   await expect(status).toHaveAttribute("data-status", "FAILED", { timeout: 20_000 });
 
-  // Fix the URL (version 2), then retry the original run with the current version.
+  // Fix the URL (version 3), then retry the original run with the current version.
   await page.goto("/workflows");
   await page.getByRole("link", { name }).click();
   await row(page, "/url").getByLabel(/^Constant for/).fill(`${baseURL}/api/health`);
+  await row(page, "/method").getByLabel(/^Source for/).selectOption("constant");
+  await row(page, "/method").getByLabel(/^Constant for/).selectOption({ label: "GET" });
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByText("Saved as version 2.")).toBeVisible();
+  await expect(page.getByText("Saved as version 3.")).toBeVisible();
 
   await page.goto(`/runs/${runId}`);
   await page.getByRole("button", { name: "Retry", exact: true }).click();
-  await page.getByRole("button", { name: "Retry with version 2 (current)" }).click();
+  await page.getByRole("button", { name: "Retry with version 3 (current)" }).click();
   await expect(page).not.toHaveURL(new RegExp(`/runs/${runId}$`));
   await expect(status).toHaveAttribute("data-status", "SUCCEEDED", { timeout: 20_000 });
 });
