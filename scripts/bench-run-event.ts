@@ -41,7 +41,7 @@ async function main() {
   rmSync(DATA_DIR, { recursive: true, force: true });
   const server = spawn("npm", ["start"], {
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, DATABASE_URL: "", DATA_DIR, PORT: String(PORT), EMBEDDED_DATABASE_PORT: "54460", DEMO_API_KEY, LOG_LEVEL: "warn", WORKER_MODE: "off" },
+    env: { ...process.env, DATABASE_URL: "", DATA_DIR, PORT: String(PORT), EMBEDDED_DATABASE_PORT: "54460", DEMO_API_KEY, DEMO_NETSUITE_PORT: "0", LOG_LEVEL: "warn", WORKER_MODE: "off" },
   });
   const stop = () => new Promise((resolve) => (server.exitCode !== null ? resolve(null) : (server.once("exit", resolve), server.kill("SIGTERM"))));
   try {
