@@ -28,13 +28,13 @@ async function load(label: string, url: string, connections: number, headers: Re
   return { label, connections, rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, ok, errors: result.non2xx + result.errors + result.timeouts };
 }
 
-async function waitForReady() {
+// WORKER_MODE=off: /api/ready would say "no worker", so the process being up is the signal.
+async function waitForHealth() {
   for (let i = 0; i < 600; i++) {
-    const ok = await fetch(`http://127.0.0.1:${PORT}/api/ready`).then((r) => r.ok).catch(() => false);
-    if (ok) return;
+    if (await fetch(`http://127.0.0.1:${PORT}/api/health`).then((r) => r.ok).catch(() => false)) return;
     await new Promise((r) => setTimeout(r, 500));
   }
-  throw new Error("the server did not become ready");
+  throw new Error("the server did not start");
 }
 
 async function main() {
@@ -45,14 +45,7 @@ async function main() {
   });
   const stop = () => new Promise((resolve) => (server.exitCode !== null ? resolve(null) : (server.once("exit", resolve), server.kill("SIGTERM"))));
   try {
-    await waitForReady().catch(async () => {
-      // WORKER_MODE=off means /api/ready says no worker; health is enough here.
-      for (let i = 0; i < 600; i++) {
-        if (await fetch(`http://127.0.0.1:${PORT}/api/health`).then((r) => r.ok).catch(() => false)) return;
-        await new Promise((r) => setTimeout(r, 500));
-      }
-      throw new Error("the server did not start");
-    });
+    await waitForHealth();
     const secrets = JSON.parse(readFileSync(`${DATA_DIR}/secrets.json`, "utf8")) as { embeddedDatabasePassword: string };
     const db = new pg.Client({ connectionString: `postgres://custom_events:${encodeURIComponent(secrets.embeddedDatabasePassword)}@127.0.0.1:54460/custom_events` });
     await db.connect();
