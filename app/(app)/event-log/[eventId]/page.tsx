@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { RunStatusBadge } from "@/components/runs/run-status-badge";
 import { notFound } from "next/navigation";
 import { requirePageRole } from "@/lib/auth/require-role";
 import { getFiredEventOrThrow } from "@/lib/events/get-fired-event";
@@ -32,9 +33,11 @@ export default async function FiredEventPage({ params }: { params: Promise<{ eve
           ) : (
             <ul className="divide-y divide-slate-100 text-sm">
               {event.runs.map((run) => (
-                <li key={run.id} className="flex justify-between py-2">
-                  <span>{run.workflow.name}</span>
-                  <span className="font-mono text-xs text-slate-600">{run.status.toLowerCase()} · {run.id}</span>
+                <li key={run.id} className="flex items-center justify-between gap-3 py-2">
+                  <Link href={`/runs/${run.id}`} className="text-brand-700 hover:underline">{run.workflow.name}</Link>
+                  <span className="flex items-center gap-2 font-mono text-xs text-slate-600">
+                    <RunStatusBadge status={run.status} /> {run.id}
+                  </span>
                 </li>
               ))}
             </ul>
