@@ -5,11 +5,11 @@
 // same run as the ceiling, and writes the results to docs/benchmarks.md.
 import { spawn } from "node:child_process";
 import { createServer } from "node:http";
-import { cpus } from "node:os";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import autocannon from "autocannon";
 import pg from "pg";
+import { describeMachine, waitForOk, writeBenchSection } from "./bench-support";
 
 const PORT = 3300;
 const CEILING_PORT = 3301;
@@ -28,15 +28,6 @@ async function load(label: string, url: string, connections: number, headers: Re
   return { label, connections, rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, ok, errors: result.non2xx + result.errors + result.timeouts };
 }
 
-// WORKER_MODE=off: /api/ready would say "no worker", so the process being up is the signal.
-async function waitForHealth() {
-  for (let i = 0; i < 600; i++) {
-    if (await fetch(`http://127.0.0.1:${PORT}/api/health`).then((r) => r.ok).catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("the server did not start");
-}
-
 async function main() {
   rmSync(DATA_DIR, { recursive: true, force: true });
   const server = spawn("npm", ["start"], {
@@ -45,7 +36,8 @@ async function main() {
   });
   const stop = () => new Promise((resolve) => (server.exitCode !== null ? resolve(null) : (server.once("exit", resolve), server.kill("SIGTERM"))));
   try {
-    await waitForHealth();
+    // WORKER_MODE=off: /api/ready would say "no worker", so the process being up is the signal.
+    await waitForOk(PORT, "/api/health");
     const secrets = JSON.parse(readFileSync(`${DATA_DIR}/secrets.json`, "utf8")) as { embeddedDatabasePassword: string };
     const db = new pg.Client({ connectionString: `postgres://custom_events:${encodeURIComponent(secrets.embeddedDatabasePassword)}@127.0.0.1:54460/custom_events` });
     await db.connect();
@@ -88,25 +80,17 @@ async function main() {
     results.push(await load("bare Node http (ceiling)", `http://127.0.0.1:${CEILING_PORT}/`, 50, headers, REQUESTS * 5));
     ceiling.close();
 
-    const machine = `${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
+    const machine = describeMachine();
     const table = [
       "| Target | Connections | Requests/s | p50 ms | p99 ms | 2xx | Other |",
       "| --- | --- | --- | --- | --- | --- | --- |",
       ...results.map((r) => `| ${r.label} | ${r.connections} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.ok} | ${r.errors} |`),
     ].join("\n");
     const integrity = `Every 200 stored: ${ok} responses with status 200, ${stored} events and ${runs} runs stored (${stored === ok && runs === ok ? "match" : "MISMATCH"}).`;
-    const section = `<!-- bench:run-event -->\n## POST /run/event\n\nCommand: \`npm run bench:run-event\` (${REQUESTS} requests per step, autocannon on loopback, LOG_LEVEL=warn, WORKER_MODE=off, embedded PostgreSQL on the same machine).\nMachine: ${machine}.\n\n${table}\n\n${integrity}\n<!-- /bench:run-event -->`;
-    const file = "docs/benchmarks.md";
-    let doc = "";
-    try {
-      doc = readFileSync(file, "utf8");
-    } catch {
-      doc = "# Benchmarks\n\nRecorded by the `npm run bench:*` scripts; numbers are from the machine named in each section.\n";
-    }
-    doc = doc.includes("<!-- bench:run-event -->")
-      ? doc.replace(/<!-- bench:run-event -->[\s\S]*<!-- \/bench:run-event -->/, section)
-      : `${doc.trimEnd()}\n\n${section}\n`;
-    writeFileSync(file, doc);
+    writeBenchSection(
+      "run-event",
+      `## POST /run/event\n\nCommand: \`npm run bench:run-event\` (${REQUESTS} requests per step, autocannon on loopback, LOG_LEVEL=warn, WORKER_MODE=off, embedded PostgreSQL on the same machine).\nMachine: ${machine}.\n\n${table}\n\n${integrity}`,
+    );
     console.log(`${table}\n\n${integrity}`);
     if (stored !== ok || runs !== ok) process.exitCode = 1;
   } finally {

@@ -9,10 +9,10 @@
 // Checks every run succeeded and the sink saw one request per run; writes docs/benchmarks.md.
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { cpus } from "node:os";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import autocannon from "autocannon";
 import pg from "pg";
+import { describeMachine, waitForOk, writeBenchSection } from "./bench-support";
 import { startHttpSink } from "../lib/testing/http-sink";
 
 const PORT = 3302;
@@ -27,22 +27,6 @@ const CONCURRENCY = process.env.BENCH_WORKER_CONCURRENCY ?? "20";
 const TOPOLOGY = process.env.BENCH_TOPOLOGY === "embedded" ? "embedded" : "separate";
 
 type TPhase = { label: string; events: number; runs: number; succeeded: number; runsPerSecond: number; p50: number; p99: number; pickup: number; call: number; apiRps: number; apiP50: number };
-
-async function waitForReady() {
-  for (let i = 0; i < 600; i++) {
-    if (await fetch(`http://127.0.0.1:${PORT}/api/ready`).then((r) => r.ok).catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("the server did not become ready");
-}
-
-async function waitForHealth() {
-  for (let i = 0; i < 600; i++) {
-    if (await fetch(`http://127.0.0.1:${PORT}/api/health`).then((r) => r.ok).catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("the server did not start");
-}
 
 async function waitForRuns(db: pg.Client, expected: number) {
   for (;;) {
@@ -131,7 +115,7 @@ async function main() {
     await stopProcess(server);
   };
   try {
-    await waitForHealth();
+    await waitForOk(PORT, "/api/health");
     const secrets = JSON.parse(readFileSync(`${DATA_DIR}/secrets.json`, "utf8")) as { embeddedDatabasePassword: string };
     const databaseUrl = `postgres://custom_events:${encodeURIComponent(secrets.embeddedDatabasePassword)}@127.0.0.1:54461/custom_events`;
     const startWorkerProcess = () => {
@@ -141,7 +125,7 @@ async function main() {
       });
     };
     if (TOPOLOGY === "separate") startWorkerProcess();
-    await waitForReady();
+    await waitForOk(PORT, "/api/ready");
     const db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();
 
@@ -217,7 +201,7 @@ async function main() {
     for (const f of failures.rows) console.error(`not succeeded (${f.n}): ${f.error}`);
     await db.end();
 
-    const machine = `${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
+    const machine = describeMachine();
     const table = [
       "| Load | Events | Runs | Succeeded | Runs finished/s | Accepted→finished p50 ms | p99 ms | p50 queued→started ms | p50 HTTP call ms | API req/s | API p50 ms |",
       "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
@@ -229,13 +213,7 @@ async function main() {
       burstSink === phases.slice(0, -1).reduce((n, p) => n + p.runs, 0) &&
       steadySink === steadyPhase.runs;
     const integrity = `Every run succeeded and the sink received one request per run: ${allGood ? "yes" : "NO"} (sink saw ${burstSink} and ${steadySink}).`;
-    const section = `<!-- bench:workflows -->\n## Workflow runs\n\nCommand: \`npm run bench:workflows\` (one-step HTTP workflow to a local sink; ${TOPOLOGY === "separate" ? "the app (WORKER_MODE=off) and one \`npm run worker\` process" : "the app with its embedded worker"}, WORKER_CONCURRENCY=${CONCURRENCY}; embedded PostgreSQL, sink and load generator all on the same machine; LOG_LEVEL=warn).\nMachine: ${machine}.\n\n${table}\n\n${integrity}\n<!-- /bench:workflows -->`;
-    const file = "docs/benchmarks.md";
-    let doc = readFileSync(file, "utf8");
-    doc = doc.includes("<!-- bench:workflows -->")
-      ? doc.replace(/<!-- bench:workflows -->[\s\S]*<!-- \/bench:workflows -->/, section)
-      : `${doc.trimEnd()}\n\n${section}\n`;
-    writeFileSync(file, doc);
+    writeBenchSection("workflows", `## Workflow runs\n\nCommand: \`npm run bench:workflows\` (one-step HTTP workflow to a local sink; ${TOPOLOGY === "separate" ? "the app (WORKER_MODE=off) and one \`npm run worker\` process" : "the app with its embedded worker"}, WORKER_CONCURRENCY=${CONCURRENCY}; embedded PostgreSQL, sink and load generator all on the same machine; LOG_LEVEL=warn).\nMachine: ${machine}.\n\n${table}\n\n${integrity}`);
     console.log(`${table}\n\n${integrity}`);
     if (!allGood) process.exitCode = 1;
   } finally {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isHttpUrl } from "@/lib/http/is-http-url";
 import type { TConnectorField } from "@/lib/connectors/types";
 import { CONNECTION_KINDS, type TConnectableConnector } from "@/lib/connections/connection-fields";
 
@@ -28,15 +29,6 @@ const WEBHOOK_SECRET = /^whsec_([A-Za-z0-9+/]+={0,2})$/;
 function base64ByteLength(text: string): number {
   const padding = text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0;
   return Math.floor((text.length * 3) / 4) - padding;
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
-  } catch {
-    return false;
-  }
 }
 
 /** Format checks for non-empty values, by field key; the message names the expected shape. */

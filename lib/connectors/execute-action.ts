@@ -66,6 +66,11 @@ type TPrepared =
   | { ok: false; error: TStepError };
 
 /** Everything up to sending: shared with previewAction so that the preview is the real request. */
+/** The input checked against the action's input schema (one compiled validator per action). */
+export function validateActionInput(action: Pick<TConnectorAction, "key" | "inputSchema">, input: unknown) {
+  return validateData(action.inputSchema, input, `connector-action:${action.key}`);
+}
+
 export function prepareRequest(options: { action: TConnectorAction | string; input: unknown; context: TCallContext }): TPrepared {
   const action = typeof options.action === "string" ? getAction(options.action) : options.action;
   if (!action) {
@@ -79,7 +84,7 @@ export function prepareRequest(options: { action: TConnectorAction | string; inp
   }
 
   // Validation first: one message naming every bad field says more than buildRequest's first complaint.
-  const validation = validateData(action.inputSchema, options.input, `connector-action:${action.key}`);
+  const validation = validateActionInput(action, options.input);
   if (!validation.valid) {
     const shown = validation.errors.slice(0, 5).map((e) => e.message);
     const more = validation.errors.length > shown.length ? ` (and ${validation.errors.length - shown.length} more)` : "";

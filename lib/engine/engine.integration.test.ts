@@ -13,6 +13,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { startWorker, type TWorker } from "@/lib/jobs/start-worker";
 import type { TWorkflowStep } from "@/lib/mapping/types";
 import { startFakeNetSuite } from "@/lib/demo/fake-netsuite";
+import { saveNotificationSettings } from "@/lib/notifications/save-notification-settings";
 import { startHttpSink } from "@/lib/testing/http-sink";
 import { makeCustomEvent, makeEndUser, testActor, unique } from "@/lib/testing/factories";
 
@@ -224,6 +225,34 @@ describe("workflow engine", () => {
       expect(verified).toMatchObject({ type: "invoice.created", data: { firstStatus: 200, invoice: "INV-77" } });
     } finally {
       await sink.close();
+    }
+  });
+});
+
+describe("run notifications", () => {
+  it("announce a failed run to the workspace's URL, and not a succeeded one", async () => {
+    const receiver = await startHttpSink({});
+    const target = await startHttpSink({ failTimes: 1, failStatus: 422 });
+    try {
+      await saveNotificationSettings({ actor: testActor, input: { url: `${receiver.url}/runs`, enabled: true, events: ["run.failed"] } });
+      const event = await makeCustomEvent();
+      const user = await makeEndUser();
+      await makeWorkflowWith(event.id, [
+        { id: "post", name: "Post", action: "http.request", mapping: { "/url": { source: "constant", value: target.url } } },
+      ]);
+      const failed = await finishedRun((await fire(event.name, user.userId, { id: "1", invoiceNumber: "N-1", invoiceAmount: 1 })).runs[0]!.runId);
+      const succeeded = await finishedRun((await fire(event.name, user.userId, { id: "2", invoiceNumber: "N-2", invoiceAmount: 2 })).runs[0]!.runId);
+      expect([failed.status, succeeded.status]).toEqual(["FAILED", "SUCCEEDED"]);
+
+      await expect.poll(() => receiver.requests.length, { timeout: 15_000 }).toBe(1);
+      expect(JSON.parse(receiver.requests[0]!.body)).toMatchObject({ type: "run.failed", data: { runId: failed.id, status: "FAILED" } });
+      expect(await db().runNotification.findMany({ select: { runId: true, type: true, status: true } })).toEqual([
+        { runId: failed.id, type: "run.failed", status: "DELIVERED" },
+      ]);
+    } finally {
+      await saveNotificationSettings({ actor: testActor, input: { url: `${receiver.url}/runs`, enabled: false, events: ["run.failed"] } });
+      await receiver.close();
+      await target.close();
     }
   });
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import type { PoolClient } from "pg";
 import { pool } from "@/lib/db";
-import { executeAction } from "@/lib/connectors/execute-action";
+import { executeAction, validateActionInput } from "@/lib/connectors/execute-action";
 import { getActionOrThrow } from "@/lib/connectors/registry";
 import { DEFAULT_RETRY, nextRetryDelayMs } from "@/lib/connectors/retry";
 import { redactSecrets } from "@/lib/connectors/redact";
@@ -9,13 +9,7 @@ import type { TStepError } from "@/lib/connectors/types";
 import { loadConnectionForRun } from "@/lib/connections/load-connection-secrets";
 import { evaluateMapping } from "@/lib/mapping/evaluate-mapping";
 import type { TWorkflowStep } from "@/lib/mapping/types";
-import {
-  DELIVER_RUN_NOTIFICATION_TASK,
-  NOTIFICATION_MAX_ATTEMPTS,
-  notificationTargetFor,
-  queueRunNotification,
-} from "@/lib/notifications/queue-run-notification";
-import { validateData } from "@/lib/schemas/validator";
+import { notificationTargetFor, queueRunNotification } from "@/lib/notifications/queue-run-notification";
 
 // Executes one run: the steps of the workflow version it recorded, in order. Called by the
 // `run_workflow` job; safe to call again for the same run at any time (after a crash, a retry
@@ -210,7 +204,7 @@ async function runStep({
     await record(mapped.input);
     return fail(`The field mapping failed: ${mapped.errors.map((e) => `${e.target}: ${e.message}`).join("; ")}.`, "mapping_failed");
   }
-  const validation = validateData(action.inputSchema, mapped.input, `action:${action.key}`);
+  const validation = validateActionInput(action, mapped.input);
   if (!validation.valid) {
     await record(mapped.input);
     return fail(`The mapped input is not valid for ${action.name}: ${validation.errors.map((e) => e.message).join("; ")}.`, "input_invalid", validation.errors);
@@ -281,11 +275,11 @@ async function scheduleRetry({
   });
 }
 
-// One statement finishes the run: the last step's record, the run's status and, when the
-// workspace wants it, the notification row and its delivery job. Data-modifying CTEs all run
-// to completion, so it is atomic in one round trip.
+// One statement finishes the run: the last step's record and the run's status (data-modifying
+// CTEs all run to completion, so it is atomic in one round trip). When the workspace wants a
+// notification, the same statement and the notification's row and job share a transaction.
 // $1 run, $2 status, $3 run error, $4 step id (or null), $5 step status, $6 output, $7 step error,
-// $8 http status, $9 log entry, $10 duration ms, $11 notification type, $12 notification url
+// $8 http status, $9 log entry, $10 duration ms
 const FINISH_RUN_SQL = `
   WITH step AS (
     UPDATE run_steps SET status = $5::"RunStepStatus", output = $6::jsonb, error = $7::jsonb, "httpStatus" = $8,
@@ -294,14 +288,8 @@ const FINISH_RUN_SQL = `
   ),
   run AS (
     UPDATE runs SET status = $2::"RunStatus", "finishedAt" = now(), error = $3::jsonb WHERE id = $1 AND status = 'RUNNING' RETURNING id
-  ),
-  notification AS (
-    INSERT INTO run_notifications (id, "runId", type, url, status, attempts, "createdAt")
-    SELECT gen_random_uuid(), run.id, $11, $12, 'PENDING', 0, now() FROM run WHERE $12::text IS NOT NULL
-    RETURNING id
   )
-  SELECT graphile_worker.add_job('${DELIVER_RUN_NOTIFICATION_TASK}', json_build_object('notificationId', notification.id),
-    max_attempts => ${NOTIFICATION_MAX_ATTEMPTS}) FROM notification`;
+  SELECT count(*)::int AS finished FROM run`;
 
 type TStepRecord = { stepId: string; status: "SUCCEEDED" | "FAILED"; output?: unknown; error?: TStepError; httpStatus?: number; entry: TAttemptLogEntry; durationMs: number };
 
@@ -311,8 +299,7 @@ async function finishRun(
   runError: { message: string; code: string; stepId: string } | null,
   step?: TStepRecord,
 ): Promise<TExecuteRunResult> {
-  const target = await notificationTargetFor(pool(), status);
-  await pool().query({
+  const statement = {
     name: "engine_finish_run",
     text: FINISH_RUN_SQL,
     values: [
@@ -326,10 +313,16 @@ async function finishRun(
       step?.httpStatus ?? null,
       step ? JSON.stringify(step.entry) : null,
       step?.durationMs ?? null,
-      target?.type ?? null,
-      target?.url ?? null,
     ],
-  });
+  };
+  if (await notificationTargetFor(pool(), status)) {
+    await withTransaction(async (client) => {
+      const { rows } = await client.query<{ finished: number }>(statement);
+      if (rows[0]?.finished) await queueRunNotification(client, { runId: claimed.id, status });
+    });
+  } else {
+    await pool().query(statement);
+  }
   return status === "SUCCEEDED" ? "succeeded" : "failed";
 }
 

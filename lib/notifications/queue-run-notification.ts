@@ -23,10 +23,8 @@ const QUEUE_SQL = `
  * outcome; with them off it reads at most one cached settings row every few seconds.
  */
 export async function queueRunNotification(client: TQueryable, { runId, status }: { runId: string; status: "SUCCEEDED" | "FAILED" }): Promise<void> {
-  const settings = await cachedNotificationSettings(client);
-  const type: TNotificationEventType = status === "SUCCEEDED" ? "run.succeeded" : "run.failed";
-  if (!settings?.enabled || !settings.url || !settings.events.includes(type)) return;
-  await client.query(QUEUE_SQL, [runId, type, settings.url]);
+  const target = await notificationTargetFor(client, status);
+  if (target) await client.query(QUEUE_SQL, [runId, target.type, target.url]);
 }
 
 /** Where a run finishing with this status must be announced, or null (notifications off for it). */

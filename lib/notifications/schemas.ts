@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isHttpUrl } from "@/lib/http/is-http-url";
 
 // Run notification settings, shared by the settings form and saveNotificationSettings
 // (house style 12). Client-safe.
@@ -10,15 +11,6 @@ export const NOTIFICATION_EVENT_LABELS: Record<TNotificationEventType, string> =
   "run.succeeded": "A run succeeded",
   "run.failed": "A run failed",
 };
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
-  } catch {
-    return false;
-  }
-}
 
 export const ZNotificationSettingsInput = z
   .object({

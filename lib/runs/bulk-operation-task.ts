@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { buildRunWhere } from "@/lib/runs/build-run-where";
 import { queueRunJobs } from "@/lib/runs/queue-run-jobs";
+import { rerunData } from "@/lib/runs/rerun-data";
 import { FINISHED_RUN_STATUSES, isUuid, ZBulkReplayParams } from "@/lib/runs/schemas";
 import { BULK_OPERATION_TASK } from "@/lib/runs/start-bulk-replay";
 
@@ -69,20 +70,7 @@ export async function processBulkOperationBatch({ operationId, batchSize = BULK_
       const replays = batch.flatMap((run) => {
         const workflowVersionId = version === "original" ? run.workflowVersionId : run.workflow.currentVersionId;
         if (!workflowVersionId) return [];
-        return [
-          {
-            id: randomUUID(),
-            workflowId: run.workflowId,
-            workflowVersionId,
-            eventId: run.eventId,
-            endUserId: run.endUserId,
-            customEventVersionId: run.customEventVersionId,
-            status: "QUEUED" as const,
-            trigger: "REPLAY" as const,
-            sourceRunId: run.id,
-            createdById: operation.createdById,
-          },
-        ];
+        return [rerunData({ source: run, workflowVersionId, trigger: "REPLAY", createdById: operation.createdById, id: randomUUID() })];
       });
       if (replays.length > 0) {
         await tx.run.createMany({ data: replays });

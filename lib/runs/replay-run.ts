@@ -1,7 +1,9 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { queueRunJobs } from "@/lib/runs/queue-run-jobs";
+import { rerunData } from "@/lib/runs/rerun-data";
 import { resolveRerunVersion } from "@/lib/runs/resolve-rerun-version";
 import { isFinishedRunStatus, isUuid, type TRunVersionChoice } from "@/lib/runs/schemas";
 
@@ -14,19 +16,7 @@ export async function replayRun({ runId, version, staffId }: { runId: string; ve
       throw new AppError("conflict", { message: `This run is ${source.status.toLowerCase()}; replay it once it has finished.` });
     }
     const chosen = await resolveRerunVersion({ tx, source, version });
-    const run = await tx.run.create({
-      data: {
-        workflowId: source.workflowId,
-        workflowVersionId: chosen.id,
-        eventId: source.eventId,
-        endUserId: source.endUserId,
-        customEventVersionId: source.customEventVersionId,
-        status: "QUEUED",
-        trigger: "REPLAY",
-        sourceRunId: source.id,
-        createdById: staffId,
-      },
-    });
+    const run = await tx.run.create({ data: rerunData({ source, workflowVersionId: chosen.id, trigger: "REPLAY", createdById: staffId, id: randomUUID() }) });
     await queueRunJobs({ tx, runIds: [run.id] });
     return { runId: run.id, workflowVersion: chosen.version };
   });

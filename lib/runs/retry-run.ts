@@ -1,8 +1,10 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { queueRunJobs } from "@/lib/runs/queue-run-jobs";
+import { rerunData } from "@/lib/runs/rerun-data";
 import { resolveRerunVersion } from "@/lib/runs/resolve-rerun-version";
 import { parseVersionSteps, succeededPrefix } from "@/lib/runs/run-timeline";
 import { isRetryableRunStatus, isUuid, type TRunVersionChoice } from "@/lib/runs/schemas";
@@ -30,19 +32,7 @@ export async function retryRun({ runId, version, staffId }: { runId: string; ver
     const versionSteps = parseVersionSteps(chosen.steps);
     const carried = succeededPrefix(versionSteps, source.steps);
 
-    const run = await tx.run.create({
-      data: {
-        workflowId: source.workflowId,
-        workflowVersionId: chosen.id,
-        eventId: source.eventId,
-        endUserId: source.endUserId,
-        customEventVersionId: source.customEventVersionId,
-        status: "QUEUED",
-        trigger: "RETRY",
-        sourceRunId: source.id,
-        createdById: staffId,
-      },
-    });
+    const run = await tx.run.create({ data: rerunData({ source, workflowVersionId: chosen.id, trigger: "RETRY", createdById: staffId, id: randomUUID() }) });
     if (carried.length > 0) {
       await tx.runStep.createMany({
         data: carried.map((step, position) => ({

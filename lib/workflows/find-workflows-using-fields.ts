@@ -1,11 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { TWorkflowStep } from "@/lib/mapping/types";
 
-type TMappingSource =
-  | { source: "event"; path: string }
-  | { source: "constant"; value: unknown }
-  | { source: "expression"; expression: string };
-type TStep = { id?: string; name?: string; mapping?: Record<string, TMappingSource> };
+type TStep = Partial<Pick<TWorkflowStep, "id" | "name" | "mapping">>;
 
 /** Event field pointers (e.g. /invoiceAmount, /customer/name) that one workflow version's mappings read. */
 export function eventFieldsUsedBySteps(steps: unknown): Set<string> {

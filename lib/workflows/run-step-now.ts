@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { executeAction } from "@/lib/connectors/execute-action";
+import { executeAction, validateActionInput } from "@/lib/connectors/execute-action";
 import { previewAction } from "@/lib/connectors/redact";
 import { getActionOrThrow } from "@/lib/connectors/registry";
 import { loadConnectionForRun } from "@/lib/connections/load-connection-secrets";
@@ -8,7 +8,6 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { evaluateMapping } from "@/lib/mapping/evaluate-mapping";
 import type { TWorkflowStep } from "@/lib/mapping/types";
-import { validateData } from "@/lib/schemas/validator";
 
 // The editor's "Preview" (what the step would send, computed, nothing sent) and "Test step" (the
 // same request sent for real with an end user's connection). Neither creates a run. Earlier
@@ -53,7 +52,7 @@ export async function runStepNow({
     context: { data, event: { id: "preview", name: event.name }, endUser: { userId: endUser?.userId ?? "preview-user" }, steps: {} },
     targetSchema: action.inputSchema,
   });
-  const validation = validateData(action.inputSchema, mapped.input, `action:${action.key}`);
+  const validation = validateActionInput(action, mapped.input);
   const inputErrors = validation.valid ? [] : validation.errors.map((e) => ({ path: e.path, message: e.message }));
 
   let connection: Record<string, string> | undefined;
@@ -70,7 +69,8 @@ export async function runStepNow({
   let request: TStepTrial["request"] = null;
   if (mapped.errors.length === 0 && inputErrors.length === 0 && (!action.requiresConnection || connection || !send)) {
     try {
-      request = previewAction({ action, input: mapped.input, context: connection ? context : { ...context, connection: placeholderConnection(action.connector) } });
+      // Without the end user's connection, the action's own stand-in values sign the preview.
+      request = previewAction({ action, input: mapped.input, context });
     } catch (error) {
       note = (error as Error).message;
     }
@@ -88,10 +88,3 @@ export async function runStepNow({
   return trial;
 }
 
-/** Lets the preview show a request's shape before any end user is chosen. */
-function placeholderConnection(connector: string): Record<string, string> {
-  if (connector === "netsuite") {
-    return { accountId: "ACCOUNT_ID", consumerKey: "consumer-key", consumerSecret: "x", tokenId: "token-id", tokenSecret: "x" };
-  }
-  return { signingSecret: "whsec_cGxhY2Vob2xkZXI=" };
-}
