@@ -257,6 +257,7 @@ describe("end users", () => {
 
   it.each([
     ["a malformed userId", { json: { userId: " bad id" } }, 400, "invalid_request"],
+    ["a NUL character in fullName", { json: { fullName: "Ada\u0000" } }, 400, "invalid_request"],
     ["invalid JSON", { body: "{", headers: { "content-type": "application/json" } }, 400, "invalid_json"],
     ["a body that is not JSON", { body: "userId=x", headers: { "content-type": "text/plain" } }, 415, "unsupported_media_type"],
   ] satisfies [string, TCall, number, string][])("refuses %s", async (_label, call, status, code) => {

@@ -1,4 +1,15 @@
 import { z } from "zod";
+import { isUnstorableText } from "@/lib/events/parse-run-event-body";
+
+/** An optional free-text field of at most 255 characters that PostgreSQL can store. */
+function optionalText(field: string) {
+  return z
+    .string({ error: `${field} must be a string` })
+    .trim()
+    .max(255, { error: `${field} is at most 255 characters` })
+    .refine((v) => !isUnstorableText(v), { error: `${field} must not contain a NUL character or an unpaired surrogate` })
+    .optional();
+}
 
 const USER_ID = /^[A-Za-z0-9][A-Za-z0-9._:@|+-]{0,254}$/;
 
@@ -7,7 +18,7 @@ export const ZCreateEndUserInput = z.object({
     .string({ error: "userId must be a string" })
     .regex(USER_ID, { error: "userId must be 1-255 characters: letters, digits and . _ : @ | + -, starting with a letter or digit" })
     .optional(),
-  username: z.string({ error: "username must be a string" }).trim().max(255, { error: "username is at most 255 characters" }).optional(),
-  fullName: z.string({ error: "fullName must be a string" }).trim().max(255, { error: "fullName is at most 255 characters" }).optional(),
+  username: optionalText("username"),
+  fullName: optionalText("fullName"),
 });
 export type TCreateEndUserInput = z.input<typeof ZCreateEndUserInput>;

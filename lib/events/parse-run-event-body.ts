@@ -5,6 +5,11 @@ export const CURRENT_API_VERSION = SUPPORTED_API_VERSIONS[0];
 
 export type TRunEventBody = { event: string; userId: string; data: Record<string, unknown> };
 
+/** Text PostgreSQL cannot store in text or jsonb: NUL, and unpaired UTF-16 surrogates. */
+export function isUnstorableText(text: string): boolean {
+  return text.includes("\u0000") || !text.isWellFormed();
+}
+
 const typeName = (v: unknown) => (v === null ? "null" : Array.isArray(v) ? "an array" : typeof v === "object" ? "an object" : `a ${typeof v}`);
 
 /** Checks the envelope { event, userId, data }; every problem is named with its pointer. */
@@ -23,6 +28,9 @@ export function parseRunEventBody(body: unknown): TRunEventBody {
     else if (typeof value !== "string") errors.push({ path: `/${field}`, message: `${field} must be a string, not ${typeName(value)}`, keyword: "type" });
     else if (!value.trim()) errors.push({ path: `/${field}`, message: `${field} must not be empty`, keyword: "minLength" });
     else if (value.length > 255) errors.push({ path: `/${field}`, message: `${field} must be at most 255 characters`, keyword: "maxLength" });
+    else if (isUnstorableText(value)) {
+      errors.push({ path: `/${field}`, message: `${field} must not contain a NUL character or an unpaired surrogate`, keyword: "pattern" });
+    }
   }
   const data = record.data;
   if (data === undefined) errors.push({ path: "/data", message: "data is required", keyword: "required" });
