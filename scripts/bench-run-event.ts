@@ -1,6 +1,7 @@
 // npm run bench:run-event
 // Starts the production server on a fresh embedded database, drives POST /run/event on
-// loopback with autocannon (3-field event, one matching workflow, 10 and 50 connections),
+// loopback with autocannon (3-field event, one matching workflow, 10 and 50 connections, and 50
+// with an Idempotency-Key per request),
 // checks that every 200 stored exactly one event, measures a bare Node HTTP server in the
 // same run as the ceiling, and writes the results to docs/benchmarks.md.
 import { spawn } from "node:child_process";
@@ -9,7 +10,7 @@ import { readFileSync, rmSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import autocannon from "autocannon";
 import pg from "pg";
-import { describeMachine, waitForOk, writeBenchSection } from "./bench-support";
+import { describeMachine, loadTest, waitForOk, writeBenchSection } from "./bench-support";
 
 const PORT = 3300;
 const CEILING_PORT = 3301;
@@ -17,15 +18,17 @@ const DATA_DIR = ".data/bench";
 const DEMO_API_KEY = `ce_live_${"b".repeat(43)}`;
 // A fixed number of requests per step (not a duration), so every request completes before
 // the stored rows are counted.
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 10_000);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20_000);
 const BODY = JSON.stringify({ event: "create_invoice", userId: "demo-user", data: { id: "inv_1", invoiceNumber: "INV-1", invoiceAmount: 1250 } });
 
 type TResult = { label: string; connections: number; rps: number; p50: number; p99: number; ok: number; errors: number };
 
-async function load(label: string, url: string, connections: number, headers: Record<string, string>, amount = REQUESTS): Promise<TResult> {
-  const result = await autocannon({ url, connections, amount, timeout: 30, method: "POST", headers, body: BODY });
+async function load(label: string, url: string, connections: number, headers: Record<string, string>, amount = REQUESTS, uniqueKeys = false): Promise<TResult> {
+  // With uniqueKeys, every request carries its own Idempotency-Key, as careful clients send.
+  const requests = uniqueKeys ? [{ setupRequest: (req: autocannon.Request) => ({ ...req, headers: { ...headers, "idempotency-key": randomUUID() } }) }] : undefined;
+  const result = await loadTest({ url, connections, amount, timeout: 30, method: "POST", headers, body: BODY, requests });
   const ok = result["2xx"];
-  return { label, connections, rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, ok, errors: result.non2xx + result.errors + result.timeouts };
+  return { label, connections, rps: Math.round(result.rps), p50: result.latency.p50, p99: result.latency.p99, ok, errors: result.non2xx + result.errors + result.timeouts };
 }
 
 async function main() {
@@ -62,6 +65,7 @@ async function main() {
     const results: TResult[] = [];
     results.push(await load("POST /run/event", url, 10, headers));
     results.push(await load("POST /run/event", url, 50, headers));
+    results.push(await load("POST /run/event, each with its own Idempotency-Key", url, 50, headers, REQUESTS, true));
     const { rows } = await db.query<{ events: string; runs: string }>(`SELECT (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM runs) AS runs`);
     await db.end();
     const ok = results.reduce((n, r) => n + r.ok, 0);

@@ -1,6 +1,7 @@
-// What the `npm run bench:*` scripts share: waiting for the server they start, naming the
-// machine, and writing their section of docs/benchmarks.md.
+// What the `npm run bench:*` scripts share: waiting for the server they start, driving it with
+// autocannon, naming the machine, and writing their section of docs/benchmarks.md.
 import { cpus } from "node:os";
+import autocannon from "autocannon";
 import { readFileSync, writeFileSync } from "node:fs";
 
 const BENCHMARKS_FILE = "docs/benchmarks.md";
@@ -12,6 +13,21 @@ export async function waitForOk(port: number, path: "/api/health" | "/api/ready"
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`the server did not answer ${path}`);
+}
+
+/**
+ * Runs autocannon and measures requests/s from the first request to the last response:
+ * autocannon's own per-second average and duration count whole seconds (a run of 4.1 s counts
+ * as 5), too coarse for runs of a few seconds.
+ */
+export async function loadTest(options: autocannon.Options): Promise<autocannon.Result & { rps: number }> {
+  const started = performance.now();
+  let lastResponse = started;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(options, (error, done) => (error ? reject(error as Error) : resolve(done)));
+    instance.on("response", () => (lastResponse = performance.now()));
+  });
+  return { ...result, rps: result.requests.total / Math.max((lastResponse - started) / 1000, 0.001) };
 }
 
 export function describeMachine() {

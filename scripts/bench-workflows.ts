@@ -12,7 +12,7 @@ import { randomUUID } from "node:crypto";
 import { readFileSync, rmSync } from "node:fs";
 import autocannon from "autocannon";
 import pg from "pg";
-import { describeMachine, waitForOk, writeBenchSection } from "./bench-support";
+import { describeMachine, loadTest, waitForOk, writeBenchSection } from "./bench-support";
 import { startHttpSink } from "../lib/testing/http-sink";
 
 const PORT = 3302;
@@ -39,7 +39,7 @@ async function waitForRuns(db: pg.Client, expected: number) {
   }
 }
 
-type TLoad = { requests: { average: number }; latency: { p50: number } };
+type TLoad = { rps: number; latency: { p50: number } };
 
 async function paced(url: string, headers: Record<string, string>, body: string, rate: number, seconds: number): Promise<TLoad & { "2xx": number }> {
   const started = performance.now();
@@ -61,7 +61,7 @@ async function paced(url: string, headers: Record<string, string>, body: string,
   await Promise.all(inFlight);
   latencies.sort((a, b) => a - b);
   const elapsed = (performance.now() - started) / 1000;
-  return { requests: { average: latencies.length / elapsed }, latency: { p50: Math.round(latencies[Math.floor(latencies.length / 2)] ?? 0) }, "2xx": ok };
+  return { rps: latencies.length / elapsed, latency: { p50: Math.round(latencies[Math.floor(latencies.length / 2)] ?? 0) }, "2xx": ok };
 }
 
 async function measure(db: pg.Client, label: string, api: TLoad): Promise<TPhase> {
@@ -84,7 +84,7 @@ async function measure(db: pg.Client, label: string, api: TLoad): Promise<TPhase
     p99: Math.round(row.p99),
     pickup: Math.round(row.pickup),
     call: Math.round(row.call),
-    apiRps: Math.round(api.requests.average),
+    apiRps: Math.round(api.rps),
     apiP50: api.latency.p50,
   };
 }
@@ -167,7 +167,7 @@ async function main() {
     await reset();
 
     const phases: TPhase[] = [];
-    const burst = await autocannon({ url, connections: 20, amount: BURST, method: "POST", headers, body, timeout: 30 });
+    const burst = await loadTest({ url, connections: 20, amount: BURST, method: "POST", headers, body, timeout: 30 });
     await new Promise((r) => setTimeout(r, 1_000));
     await waitForRuns(db, burst["2xx"]);
     phases.push(await measure(db, `burst of ${BURST} events (20 connections)`, burst));
@@ -184,7 +184,7 @@ async function main() {
       await new Promise((r) => setTimeout(r, 1_000));
       startWorkerProcess();
       await waitForRuns(db, backlog["2xx"]);
-      const drained = await measure(db, `backlog of ${BURST} queued runs, drained`, { requests: { average: NaN }, latency: { p50: NaN } });
+      const drained = await measure(db, `backlog of ${BURST} queued runs, drained`, { rps: NaN, latency: { p50: NaN } });
       phases.push({ ...drained, p50: NaN, p99: NaN, pickup: NaN });
       burstSink += sink.requests.length;
       await reset();

@@ -4,91 +4,112 @@ import type { TActor } from "@/lib/auth/actor";
 import { db, sql } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { validateData } from "@/lib/schemas/validator";
+import { formatPointer } from "@/lib/mapping/pointer";
 import { getVersionSchema } from "@/lib/custom-events/get-version-schema";
+import { isUnstorableText } from "@/lib/events/parse-run-event-body";
+import { storeEvent } from "@/lib/events/store-events";
 
 // The one internal path that fires a Custom Event, for the public API, staff forms and test
 // sends alike: validate against the event's current schema, then store the event, one queued
-// run per active workflow of the end user, and their jobs, atomically.
+// run per active workflow of the end user, and their jobs, atomically (lib/events/store-events.ts).
 //
-// The write is a single SQL statement (data-modifying CTEs), so it is atomic without an
-// interactive transaction and costs one round trip; both statements go through plain pg. With an idempotency key, the statement
-// first inserts the key; if another request holds it, PostgreSQL makes this one wait for that
-// request's outcome, and nothing else is written: the caller then replays the stored response.
+// The happy path costs no database round trip of its own: which version is current comes from a
+// small in-process cache, and the store statement (shared with concurrent requests) re-checks it
+// and answers "stale" when the event moved on, in which case the lookup is refreshed and the data
+// validated again. Errors take the slow path and look things up fresh, so they are exact.
 
 export type TEventSource = "API" | "FORM" | "TEST";
 export type TFiredRun = { runId: string; workflowId: string; workflowName: string };
 export type TFireEventResult = { message: string; eventId: string; runs: TFiredRun[] };
 export type TIdempotency = { scope: string; key: string; requestHash: string };
 
-export const IDEMPOTENCY_TTL_HOURS = 24;
 export const MAX_DATA_DEPTH = 32;
+const TARGET_CACHE_TTL_MS = 60_000;
+const LAST_FIRED_WRITE_INTERVAL_MS = 60_000;
+const MAX_STALE_RETRIES = 3;
 
-type TLookup = {
-  id: string;
-  archivedAt: Date | null;
-  currentVersionId: string;
-  endUserId: string | null;
-  workflows: { id: string; name: string; versionId: string }[];
+type TTarget = { id: string; name: string; versionId: string; version: number };
+type TTargetRow = { id: string; archivedAt: Date | null; versionId: string | null; version: number | null };
+
+const globalForFire = globalThis as unknown as {
+  fireEventTargets?: Map<string, { target: TTarget; expires: number }>;
+  fireEventLastFired?: Map<string, number>;
 };
+const targets = (globalForFire.fireEventTargets ??= new Map());
+const lastFiredWrites = (globalForFire.fireEventLastFired ??= new Map());
 
 export function hashRequest(body: { event: string; userId: string; data: unknown }): string {
   return createHash("sha256").update(JSON.stringify([body.event, body.userId, body.data])).digest("hex");
 }
 
-function depthOf(value: unknown, limit: number, depth = 0): number {
-  if (depth > limit || value === null || typeof value !== "object") return depth;
-  let max = depth;
-  for (const child of Object.values(value as Record<string, unknown>)) {
-    max = Math.max(max, depthOf(child, limit, depth + 1));
-    if (max > limit) break;
+/** The first problem that would keep `data` from being stored, as a request error. */
+function checkStorable(value: unknown, segments: string[] = []): AppError | undefined {
+  if (segments.length > MAX_DATA_DEPTH) {
+    return new AppError("invalid_request", {
+      message: `data is nested more than ${MAX_DATA_DEPTH} levels deep.`,
+      details: [{ path: "/data", message: `nested more than ${MAX_DATA_DEPTH} levels deep`, keyword: "maxDepth" }],
+    });
   }
-  return max;
+  if (typeof value === "string" && isUnstorableText(value)) {
+    const path = formatPointer(segments);
+    return new AppError("invalid_request", {
+      message: `data${path} contains a NUL character (\\u0000) or an unpaired surrogate, which cannot be stored. Remove it, or encode the value (for example as base64).`,
+      details: [{ path, message: "must not contain a NUL character or an unpaired surrogate", keyword: "pattern" }],
+    });
+  }
+  if (value === null || typeof value !== "object") return undefined;
+  for (const [key, child] of Object.entries(value)) {
+    const childSegments = [...segments, key];
+    if (isUnstorableText(key)) {
+      const path = formatPointer(childSegments);
+      return new AppError("invalid_request", {
+        message: `A field name in data (${JSON.stringify(path)}) contains a NUL character (\\u0000) or an unpaired surrogate, which cannot be stored. Rename the field.`,
+        details: [{ path, message: "field name must not contain a NUL character or an unpaired surrogate", keyword: "pattern" }],
+      });
+    }
+    const problem = checkStorable(child, childSegments);
+    if (problem) return problem;
+  }
+  return undefined;
 }
 
-const LOOKUP_SQL = `
-  WITH eu AS (SELECT id FROM end_users WHERE "userId" = $2)
-  SELECT ce.id, ce."archivedAt", ce."currentVersionId",
-    (SELECT id FROM eu) AS "endUserId",
-    COALESCE((
-      SELECT json_agg(json_build_object('id', w.id, 'name', w.name, 'versionId', w."currentVersionId") ORDER BY w.name, w.id)
-      FROM workflows w
-      WHERE w."customEventId" = ce.id AND w.status = 'ACTIVE' AND w."currentVersionId" IS NOT NULL
-        AND (w."allEndUsers" OR EXISTS (
-          SELECT 1 FROM workflow_end_users wu WHERE wu."workflowId" = w.id AND wu."endUserId" = (SELECT id FROM eu)))
-    ), '[]'::json) AS workflows
-  FROM custom_events ce WHERE ce.name = $1`;
+/** The event's current version, from the cache unless `fresh`; 404/409 when it cannot fire. */
+async function eventTarget(eventName: string, fresh: boolean): Promise<TTarget> {
+  const cached = targets.get(eventName);
+  if (!fresh && cached && cached.expires > Date.now()) return cached.target;
+  targets.delete(eventName);
+  const [row] = await sql<TTargetRow>(
+    `SELECT ce.id, ce."archivedAt", v.id AS "versionId", v.version
+     FROM custom_events ce LEFT JOIN custom_event_versions v ON v.id = ce."currentVersionId"
+     WHERE ce.name = $1`,
+    [eventName],
+    "fire_event_target",
+  );
+  if (!row || !row.versionId) {
+    throw new AppError("event_not_found", { message: `There is no Custom Event named "${eventName}". Check the name, or define it under Events.` });
+  }
+  if (row.archivedAt) {
+    throw new AppError("event_archived", { message: `The Custom Event "${eventName}" is archived. Unarchive it in the admin app to fire it again.` });
+  }
+  const target = { id: row.id, name: eventName, versionId: row.versionId, version: row.version! };
+  if (targets.size > 1_000) targets.clear();
+  targets.set(eventName, { target, expires: Date.now() + TARGET_CACHE_TTL_MS });
+  return target;
+}
 
-// $1 scope, $2 key, $3 request hash, $4 response, $5 event id, $6 ttl hours, $7 has key,
-// $8 custom event id, $9 version id, $10 end user id, $11 data, $12 source, $13 api key id,
-// $14 staff id, $15 run ids, $16 workflow ids, $17 workflow version ids
-const WRITE_SQL = `
-  WITH idem AS (
-    INSERT INTO idempotency_records (id, scope, key, "requestHash", response, "eventId", "expiresAt")
-    SELECT gen_random_uuid(), $1, $2, $3, $4::jsonb, $5::uuid, now() + make_interval(hours => $6::int)
-    WHERE $7::boolean
-    ON CONFLICT (scope, key) DO UPDATE SET "requestHash" = EXCLUDED."requestHash", response = EXCLUDED.response,
-      "eventId" = EXCLUDED."eventId", "expiresAt" = EXCLUDED."expiresAt", "createdAt" = now()
-      WHERE idempotency_records."expiresAt" < now()  -- an expired key is free again
-    RETURNING 1
-  ),
-  go AS (SELECT 1 WHERE NOT $7::boolean OR EXISTS (SELECT 1 FROM idem)),
-  ev AS (
-    INSERT INTO events (id, "customEventId", "customEventVersionId", "endUserId", data, source, "apiKeyId", "staffUserId", "idempotencyKey", "createdAt")
-    SELECT $5::uuid, $8::uuid, $9::uuid, $10::uuid, $11::jsonb, $12::"EventSource", $13::uuid, $14::uuid, NULLIF($2, ''), now()
-    FROM go
-    RETURNING id
-  ),
-  run_rows AS (
-    INSERT INTO runs (id, "workflowId", "workflowVersionId", "eventId", "endUserId", "customEventVersionId", status, "createdAt")
-    SELECT r.id, r."workflowId", r."versionId", ev.id, $10::uuid, $9::uuid, 'QUEUED', now()
-    FROM ev, unnest($15::uuid[], $16::uuid[], $17::uuid[]) AS r(id, "workflowId", "versionId")
-    RETURNING id
-  ),
-  jobs AS (
-    SELECT graphile_worker.add_job('run_workflow', json_build_object('runId', run_rows.id), job_key => 'run:' || run_rows.id::text)
-    FROM run_rows
-  )
-  SELECT (SELECT id FROM ev)::text AS "eventId", (SELECT count(*) FROM jobs) AS jobs`;
+function endUserNotFound(userId: string): AppError {
+  return new AppError("end_user_not_found", { message: `There is no end user with userId "${userId}". Create it with POST /api/v1/users first.` });
+}
+
+/** "When it last fired", at minute precision, at most one write a minute per event and process. */
+function noteFired(customEventId: string) {
+  const now = Date.now();
+  if ((lastFiredWrites.get(customEventId) ?? 0) + LAST_FIRED_WRITE_INTERVAL_MS > now) return;
+  lastFiredWrites.set(customEventId, now);
+  void sql(`UPDATE custom_events SET "lastFiredAt" = now() WHERE id = $1 AND ("lastFiredAt" IS NULL OR "lastFiredAt" < now() - interval '1 minute')`, [
+    customEventId,
+  ]).catch(() => lastFiredWrites.delete(customEventId));
+}
 
 export async function fireEvent({
   actor,
@@ -105,68 +126,48 @@ export async function fireEvent({
   data: Record<string, unknown>;
   idempotency?: TIdempotency;
 }): Promise<{ result: TFireEventResult; replayed: boolean }> {
-  if (depthOf(data, MAX_DATA_DEPTH) > MAX_DATA_DEPTH) {
-    throw new AppError("invalid_request", {
-      message: `data is nested more than ${MAX_DATA_DEPTH} levels deep.`,
-      details: [{ path: "/data", message: `nested more than ${MAX_DATA_DEPTH} levels deep`, keyword: "maxDepth" }],
-    });
-  }
-  const [found] = await sql<TLookup>(LOOKUP_SQL, [eventName, userId], "fire_event_lookup");
-  if (!found || !found.currentVersionId) {
-    throw new AppError("event_not_found", { message: `There is no Custom Event named "${eventName}". Check the name, or define it under Events.` });
-  }
-  if (found.archivedAt) {
-    throw new AppError("event_archived", { message: `The Custom Event "${eventName}" is archived. Unarchive it in the admin app to fire it again.` });
-  }
-  if (!found.endUserId) {
-    throw new AppError("end_user_not_found", { message: `There is no end user with userId "${userId}". Create it with POST /api/v1/users first.` });
-  }
-
-  const schema = await getVersionSchema(found.currentVersionId);
-  const validation = validateData(schema, data, found.currentVersionId);
-  if (!validation.valid) {
-    throw new AppError("data_invalid", {
-      message: `data does not match the schema of "${eventName}" (version ${await versionNumber(found.currentVersionId)}): ${validation.errors.map((e) => e.message).join("; ")}.`,
-      details: validation.errors.map((e) => ({ ...e, path: e.path })),
-    });
-  }
-
-  const eventId = randomUUID();
-  const runs: TFiredRun[] = found.workflows.map((w) => ({ runId: randomUUID(), workflowId: w.id, workflowName: w.name }));
-  const result: TFireEventResult = { message: "Event successfully triggered", eventId, runs };
-  const staffId = actor.type === "staff" ? actor.id : null;
-  const apiKeyId = actor.type === "apiKey" ? actor.id : null;
+  const unstorable = checkStorable(data);
+  if (unstorable) throw unstorable;
   const dataJson = JSON.stringify(data);
 
-  const rows = await sql<{ eventId: string | null }>(WRITE_SQL, [
-    idempotency?.scope ?? "",
-    idempotency?.key ?? "",
-    idempotency?.requestHash ?? "",
-    JSON.stringify(result),
-    eventId,
-    IDEMPOTENCY_TTL_HOURS,
-    Boolean(idempotency),
-    found.id,
-    found.currentVersionId,
-    found.endUserId,
-    dataJson,
-    source,
-    apiKeyId,
-    staffId,
-    runs.map((r) => r.runId),
-    runs.map((r) => r.workflowId),
-    found.workflows.map((w) => w.versionId),
-  ], "fire_event_write");
+  for (let attempt = 0; attempt < MAX_STALE_RETRIES; attempt++) {
+    const target = await eventTarget(eventName, attempt > 0);
+    const validation = validateData(await getVersionSchema(target.versionId), data, target.versionId);
+    if (!validation.valid) {
+      // An unknown end user is reported before invalid data, as the lookup order has always been.
+      const [endUser] = await sql(`SELECT 1 FROM end_users WHERE "userId" = $1`, [userId]);
+      if (!endUser) throw endUserNotFound(userId);
+      throw new AppError("data_invalid", {
+        message: `data does not match the schema of "${eventName}" (version ${target.version}): ${validation.errors.map((e) => e.message).join("; ")}.`,
+        details: validation.errors.map((e) => ({ ...e, path: e.path })),
+      });
+    }
 
-  if (rows[0]?.eventId) {
-    // "When it last fired", at minute precision: skips the write when it would change little,
-    // so a busy event does not turn one row into a hot spot.
-    void sql(`UPDATE custom_events SET "lastFiredAt" = now() WHERE id = $1 AND ("lastFiredAt" IS NULL OR "lastFiredAt" < now() - interval '1 minute')`, [
-      found.id,
-    ]).catch(() => undefined);
-    return { result, replayed: false };
+    const outcome = await storeEvent({
+      customEventId: target.id,
+      eventName,
+      versionId: target.versionId,
+      userId,
+      eventId: randomUUID(),
+      dataJson,
+      source,
+      apiKeyId: actor.type === "apiKey" ? actor.id : null,
+      staffId: actor.type === "staff" ? actor.id : null,
+      idempotency,
+    });
+    switch (outcome.kind) {
+      case "stored":
+        noteFired(target.id);
+        return { result: outcome.response, replayed: false };
+      case "replay":
+        return { result: await replayIdempotent(idempotency!), replayed: true };
+      case "no_user":
+        throw endUserNotFound(userId);
+      case "stale":
+        continue; // the event changed since it was cached: look it up again and revalidate
+    }
   }
-  return { result: await replayIdempotent(idempotency!), replayed: true };
+  throw new AppError("unavailable", { message: `The Custom Event "${eventName}" is being changed right now. Nothing was stored; retry in a moment.` });
 }
 
 async function replayIdempotent(idempotency: TIdempotency): Promise<TFireEventResult> {
@@ -181,9 +182,3 @@ async function replayIdempotent(idempotency: TIdempotency): Promise<TFireEventRe
   }
   return record.response as TFireEventResult;
 }
-
-async function versionNumber(versionId: string) {
-  const version = await db().customEventVersion.findUnique({ where: { id: versionId }, select: { version: true } });
-  return version?.version ?? "?";
-}
-

@@ -180,6 +180,21 @@ describe("POST /run/event", () => {
     }
     expect((await send({ event: eventName, userId, data: goodData })).status).toBe(200);
   });
+
+  it("refuses text PostgreSQL cannot store (NUL, lone surrogates) with a 400 naming the field", async () => {
+    const before = await eventCount();
+    const nul = await send({ event: eventName, userId, data: { ...goodData, notes: { text: "a\u0000b" } } });
+    expect(nul).toMatchObject({ status: 400, body: { code: "invalid_request", errors: [{ path: "/notes/text", keyword: "pattern" }] } });
+    const nulKey = await send({ event: eventName, userId, data: { ...goodData, ["bad\u0000key"]: 1 } });
+    expect(nulKey).toMatchObject({ status: 400, body: { code: "invalid_request", errors: [{ path: "/bad\u0000key", keyword: "pattern" }] } });
+    const surrogate = await send(null, { raw: `{"event":"${eventName}","userId":"${userId}","data":{"id":"1","invoiceNumber":"\\ud800","invoiceAmount":3}}` });
+    expect(surrogate).toMatchObject({ status: 400, body: { code: "invalid_request", errors: [{ path: "/invoiceNumber", keyword: "pattern" }] } });
+    const nulUser = await send({ event: eventName, userId: "user\u0000x", data: goodData });
+    expect(nulUser).toMatchObject({ status: 400, body: { code: "invalid_request", errors: [{ path: "/userId", keyword: "pattern" }] } });
+    const nulEvent = await send({ event: "create\u0000", userId, data: goodData });
+    expect(nulEvent).toMatchObject({ status: 400, body: { code: "invalid_request", errors: [{ path: "/event", keyword: "pattern" }] } });
+    expect(await eventCount()).toBe(before);
+  });
 });
 
 describe("rate limit", () => {
