@@ -3,6 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authenticateStaffUser } from "@/lib/staff/authenticate-staff-user";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
 
 // Staff sign in with email and password (next-auth credentials provider, JWT sessions in an
 // httpOnly cookie, Secure when APP_URL is https). The token carries only the user id: every
@@ -33,6 +34,19 @@ export function authOptions(): NextAuthOptions {
         },
       }),
     ],
+    // next-auth's messages go to the app's structured log. A session cookie it cannot read
+    // (expired secret, forged, from another install) only means "sign in again": not an error.
+    logger: {
+      error(code, metadata) {
+        const err = metadata instanceof Error ? metadata : metadata.error;
+        if (code === "JWT_SESSION_ERROR") logger().info({ code, reason: err?.message }, "ignored an unreadable session cookie");
+        else logger().error({ code, err }, "next-auth error");
+      },
+      warn(code) {
+        logger().warn({ code }, "next-auth warning");
+      },
+      debug() {},
+    },
     callbacks: {
       async jwt({ token, user }) {
         if (user) token.sub = user.id;
