@@ -13,5 +13,8 @@ export function poolConfigFromUrl(url: string, max: number): PoolConfig {
     ssl: sslmode && sslmode !== "disable" ? { rejectUnauthorized: sslmode === "verify-full" } : undefined,
     max,
     connectionTimeoutMillis: 5_000,
+    // TCP keepalive, so a connection whose server vanished (failover, a dropped NAT entry) is
+    // found dead instead of waiting forever.
+    keepAlive: true,
   };
 }

@@ -24,6 +24,8 @@ function harness(options: Partial<TBatcherOptions<TEntry>> = {}) {
       sizeOf: (e) => e.size ?? 1,
       exclusiveKey: (e) => e.key,
       retryAlone: (error) => (error as { code?: string }).code === "P0001",
+      maxWaitMs: 60_000,
+      waitedTooLong: () => new Error("waited too long"),
       ...options,
     },
   );
@@ -87,6 +89,51 @@ describe("createStatementBatcher", () => {
     const results = await Promise.allSettled([{ id: 1 }, { id: 2, poison: true }, { id: 3 }].map((e) => batcher.submit(e)));
     expect(results.map((r) => (r.status === "fulfilled" ? r.value : (r.reason as Error).message))).toEqual(["done 1", "refused", "done 3"]);
     expect(statements).toEqual([[1, 2, 3], [1], [2], [3]]);
+  });
+
+  it("retries one entry at a time, never beyond its slot", async () => {
+    let running = 0;
+    let most = 0;
+    const batcher = createStatementBatcher<TEntry, number>(
+      async (entries) => {
+        most = Math.max(most, ++running);
+        await tick();
+        running--;
+        if (entries.length > 1) throw Object.assign(new Error("refused"), { code: "P0001" });
+        return entries.map((e) => e.id);
+      },
+      { maxEntries: 10, maxBytes: 100, maxInFlight: 1, sizeOf: () => 1, retryAlone: () => true, maxWaitMs: 60_000, waitedTooLong: () => new Error("late") },
+    );
+    expect(await Promise.all([1, 2, 3, 4].map((id) => batcher.submit({ id })))).toEqual([1, 2, 3, 4]);
+    expect(most).toBe(1);
+  });
+
+  it("keeps up to maxInFlight statements going, and goes on after a failed one", async () => {
+    const h = harness({ maxInFlight: 2, maxEntries: 1, retryAlone: () => false });
+    h.hold(true);
+    const first = [{ id: 1, poison: true }, { id: 2 }, { id: 3 }].map((e) => h.batcher.submit(e));
+    await tick();
+    await tick();
+    expect(h.statements).toEqual([[1], [2]]);
+    h.hold(false);
+    h.release();
+    const settled = await Promise.allSettled(first);
+    expect(settled.map((r) => r.status)).toEqual(["rejected", "fulfilled", "fulfilled"]);
+    expect(await h.batcher.submit({ id: 4 })).toBe("done 4");
+    expect(h.statements).toEqual([[1], [2], [3], [4]]);
+  });
+
+  it("refuses entries that could not be sent in time, and only those", async () => {
+    const h = harness({ maxWaitMs: 30 });
+    h.hold(true);
+    const sent = h.batcher.submit({ id: 1 });
+    await tick();
+    const waiting = h.batcher.submit({ id: 2 });
+    await expect(waiting).rejects.toThrow("waited too long");
+    h.hold(false);
+    h.release();
+    expect(await sent).toBe("done 1");
+    expect(h.statements).toEqual([[1]]);
   });
 
   it("fails every entry at once when the error is not worth retrying (database unreachable)", async () => {

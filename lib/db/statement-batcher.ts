@@ -5,9 +5,11 @@
 // for a timer; under heavy load batches grow by themselves.
 //
 // A batch is one statement, so it commits or fails as a whole. When it fails for a reason that
-// may belong to one entry (the database answered with an error), each entry is retried on its own,
-// so one bad entry cannot fail its neighbours; when the database is unreachable, every entry gets
-// that error at once.
+// may belong to one entry (the database answered with an error), its entries are retried one by
+// one in the same slot, so one bad entry cannot fail its neighbours; when the database is
+// unreachable, every entry gets that error at once. An entry that could not even be sent within
+// `maxWaitMs` (every slot stuck on a statement that does not return) is refused: it was never
+// sent, so nothing of it was stored.
 
 export type TBatcherOptions<TEntry> = {
   /** Most entries per statement. */
@@ -21,9 +23,12 @@ export type TBatcherOptions<TEntry> = {
   exclusiveKey?: (entry: TEntry) => string | undefined;
   /** Whether a failed batch of several entries is worth retrying entry by entry. */
   retryAlone: (error: unknown) => boolean;
+  /** How long an entry may wait to be sent before it is refused with `waitedTooLong()`. */
+  maxWaitMs: number;
+  waitedTooLong: () => unknown;
 };
 
-type TPending<TEntry, TResult> = { entry: TEntry; resolve: (result: TResult) => void; reject: (error: unknown) => void };
+type TPending<TEntry, TResult> = { entry: TEntry; since: number; resolve: (result: TResult) => void; reject: (error: unknown) => void };
 
 export type TBatcher<TEntry, TResult> = {
   submit: (entry: TEntry) => Promise<TResult>;
@@ -37,6 +42,7 @@ export function createStatementBatcher<TEntry, TResult>(
   const queue: TPending<TEntry, TResult>[] = [];
   let inFlight = 0;
   let scheduled = false;
+  let sweeper: NodeJS.Timeout | undefined;
   let statements = 0;
   let entries = 0;
 
@@ -81,25 +87,53 @@ export function createStatementBatcher<TEntry, TResult>(
   }
 
   async function execute(batch: TPending<TEntry, TResult>[]) {
+    try {
+      settle(batch, await send(batch));
+    } catch (error) {
+      if (batch.length === 1 || !options.retryAlone(error)) {
+        for (const pending of batch) pending.reject(error);
+        return;
+      }
+      // One after another, inside this batch's slot: the pool is shared with the rest of the app.
+      for (const pending of batch) {
+        try {
+          settle([pending], await send([pending]));
+        } catch (alone) {
+          pending.reject(alone);
+        }
+      }
+    }
+  }
+
+  async function send(batch: TPending<TEntry, TResult>[]): Promise<TResult[]> {
     statements++;
     entries += batch.length;
-    try {
-      const results = await run(batch.map((p) => p.entry));
-      if (results.length !== batch.length) throw new Error(`batch statement returned ${results.length} results for ${batch.length} entries`);
-      batch.forEach((pending, i) => pending.resolve(results[i]!));
-    } catch (error) {
-      if (batch.length > 1 && options.retryAlone(error)) {
-        await Promise.all(batch.map((pending) => execute([pending])));
-      } else {
-        for (const pending of batch) pending.reject(error);
-      }
+    const results = await run(batch.map((p) => p.entry));
+    if (results.length !== batch.length) throw new Error(`batch statement returned ${results.length} results for ${batch.length} entries`);
+    return results;
+  }
+
+  function settle(batch: TPending<TEntry, TResult>[], results: TResult[]) {
+    batch.forEach((pending, i) => pending.resolve(results[i]!));
+  }
+
+  // Runs only while entries wait; refuses those that waited longer than maxWaitMs.
+  function sweep() {
+    const cutoff = Date.now() - options.maxWaitMs;
+    for (let i = queue.length - 1; i >= 0; i--) {
+      if (queue[i]!.since <= cutoff) queue.splice(i, 1)[0]!.reject(options.waitedTooLong());
+    }
+    if (queue.length === 0) {
+      clearInterval(sweeper);
+      sweeper = undefined;
     }
   }
 
   return {
     submit(entry) {
       return new Promise<TResult>((resolve, reject) => {
-        queue.push({ entry, resolve, reject });
+        queue.push({ entry, since: Date.now(), resolve, reject });
+        sweeper ??= setInterval(sweep, Math.max(10, Math.min(1_000, options.maxWaitMs / 2))).unref();
         schedule();
       });
     },

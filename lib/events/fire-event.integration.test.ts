@@ -4,6 +4,7 @@ import { setCustomEventArchived } from "@/lib/custom-events/set-custom-event-arc
 import { db, sql } from "@/lib/db";
 import { isAppError } from "@/lib/errors/app-error";
 import { fireEvent } from "@/lib/events/fire-event";
+import { storeEventStats } from "@/lib/events/store-events";
 import { INVOICE_SCHEMA, activate, makeCustomEvent, makeEndUser, makeWorkflow, testActor, unique } from "@/lib/testing/factories";
 
 // fireEvent's write path shares statements between concurrent requests and remembers which
@@ -29,13 +30,20 @@ describe("fireEvent under concurrency", () => {
     await db().workflow.update({ where: { id: workflow.id }, data: { allEndUsers: true } });
     await activate(workflow.id);
     const users = await Promise.all(Array.from({ length: 6 }, () => makeEndUser()));
+    await fireEvent({ actor: testActor, source: "TEST", event: event.name, userId: users[0]!.userId, data: invoice(0) });
+    const before = storeEventStats();
 
     const fired = await Promise.all(
       Array.from({ length: 60 }, (_, n) => fireEvent({ actor: testActor, source: "TEST", event: event.name, userId: users[n % 6]!.userId, data: invoice(n) })),
     );
 
+    // They travelled together: far fewer statements than requests.
+    const after = storeEventStats();
+    expect(after.entries - before.entries).toBe(60);
+    expect(after.statements - before.statements).toBeLessThanOrEqual(4);
+
     const stored = await db().event.findMany({ where: { customEventId: event.id }, include: { runs: true, endUser: true } });
-    expect(stored).toHaveLength(60);
+    expect(stored).toHaveLength(61);
     for (const [n, { result }] of fired.entries()) {
       const row = stored.find((e) => e.id === result.eventId)!;
       expect(row.data).toEqual(invoice(n));
@@ -59,13 +67,19 @@ describe("fireEvent under concurrency", () => {
     const trigger = unique("refuse_poison_");
     await sql(`CREATE TRIGGER ${trigger} BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION test_refuse_poison()`);
     try {
+      // Warm: with the version remembered, all 20 reach the batcher in the same turn.
+      await fireEvent({ actor: testActor, source: "TEST", event: event.name, userId, data: invoice(100) });
+      const before = storeEventStats();
       const results = await Promise.allSettled(
         Array.from({ length: 20 }, (_, n) => fireEvent({ actor: testActor, source: "TEST", event: event.name, userId, data: n === 7 ? { ...invoice(n), id: "poison" } : invoice(n) })),
       );
       expect(results.map((r) => r.status)).toEqual(Array.from({ length: 20 }, (_, n) => (n === 7 ? "rejected" : "fulfilled")));
-      expect(await db().event.count({ where: { customEventId: event.id } })).toBe(19);
+      expect(await db().event.count({ where: { customEventId: event.id } })).toBe(20);
+      // One shared statement, refused, then each of the 20 on its own.
+      expect(storeEventStats().statements - before.statements).toBe(21);
     } finally {
       await sql(`DROP TRIGGER ${trigger} ON events`);
+      await sql(`DROP FUNCTION test_refuse_poison()`);
     }
   });
 });
@@ -92,6 +106,20 @@ describe("fireEvent when the event changes", () => {
 
     const accepted = await fire(event.name, userId, { ...invoice(3), currency: "EUR" });
     expect(accepted.ok).toBe(true);
+    const row = await db().event.findUniqueOrThrow({ where: { id: accepted.ok ? accepted.result.eventId : "" } });
+    expect(row.customEventVersionId).toBe(version.id);
+  });
+
+  it("accepts data that a newer, less strict version allows, though an older one was remembered", async () => {
+    const event = await makeCustomEvent();
+    const userId = (await makeEndUser()).userId;
+    expect(await fire(event.name, userId, invoice(1))).toMatchObject({ ok: true });
+    const { version } = await saveCustomEventVersion({
+      actor: testActor,
+      input: { name: event.name, description: "Test event", schema: { ...structuredClone(INVOICE_SCHEMA), required: ["id", "invoiceNumber"] }, sample: invoice(1) },
+    });
+    const accepted = await fire(event.name, userId, { id: "inv_2", invoiceNumber: "INV-2" });
+    expect(accepted).toMatchObject({ ok: true });
     const row = await db().event.findUniqueOrThrow({ where: { id: accepted.ok ? accepted.result.eventId : "" } });
     expect(row.customEventVersionId).toBe(version.id);
   });

@@ -16,7 +16,8 @@ import { storeEvent } from "@/lib/events/store-events";
 // The happy path costs no database round trip of its own: which version is current comes from a
 // small in-process cache, and the store statement (shared with concurrent requests) re-checks it
 // and answers "stale" when the event moved on, in which case the lookup is refreshed and the data
-// validated again. Errors take the slow path and look things up fresh, so they are exact.
+// validated again. Data a cached version refuses is validated again after a fresh lookup before
+// it is refused, so errors are always judged against the current contract.
 
 export type TEventSource = "API" | "FORM" | "TEST";
 export type TFiredRun = { runId: string; workflowId: string; workflowName: string };
@@ -74,9 +75,9 @@ function checkStorable(value: unknown, segments: string[] = []): AppError | unde
 }
 
 /** The event's current version, from the cache unless `fresh`; 404/409 when it cannot fire. */
-async function eventTarget(eventName: string, fresh: boolean): Promise<TTarget> {
+async function eventTarget(eventName: string, fresh: boolean): Promise<TTarget & { cached: boolean }> {
   const cached = targets.get(eventName);
-  if (!fresh && cached && cached.expires > Date.now()) return cached.target;
+  if (!fresh && cached && cached.expires > Date.now()) return { ...cached.target, cached: true };
   targets.delete(eventName);
   const [row] = await sql<TTargetRow>(
     `SELECT ce.id, ce."archivedAt", v.id AS "versionId", v.version
@@ -94,7 +95,7 @@ async function eventTarget(eventName: string, fresh: boolean): Promise<TTarget> 
   const target = { id: row.id, name: eventName, versionId: row.versionId, version: row.version! };
   if (targets.size > 1_000) targets.clear();
   targets.set(eventName, { target, expires: Date.now() + TARGET_CACHE_TTL_MS });
-  return target;
+  return { ...target, cached: false };
 }
 
 function endUserNotFound(userId: string): AppError {
@@ -133,6 +134,9 @@ export async function fireEvent({
   for (let attempt = 0; attempt < MAX_STALE_RETRIES; attempt++) {
     const target = await eventTarget(eventName, attempt > 0);
     const validation = validateData(await getVersionSchema(target.versionId), data, target.versionId);
+    // Refused by a remembered version: the event may have a newer (or no longer any) contract,
+    // so a refusal is only ever given on a fresh lookup.
+    if (!validation.valid && target.cached) continue;
     if (!validation.valid) {
       // An unknown end user is reported before invalid data, as the lookup order has always been.
       const [endUser] = await sql(`SELECT 1 FROM end_users WHERE "userId" = $1`, [userId]);
@@ -167,7 +171,10 @@ export async function fireEvent({
         continue; // the event changed since it was cached: look it up again and revalidate
     }
   }
-  throw new AppError("unavailable", { message: `The Custom Event "${eventName}" is being changed right now. Nothing was stored; retry in a moment.` });
+  throw Object.assign(
+    new AppError("unavailable", { message: `The Custom Event "${eventName}" is being changed right now. Nothing was stored; retry in a moment.` }),
+    { retryAfter: 1 },
+  );
 }
 
 async function replayIdempotent(idempotency: TIdempotency): Promise<TFireEventResult> {

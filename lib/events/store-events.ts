@@ -1,6 +1,8 @@
 import "server-only";
-import { sql } from "@/lib/db";
+import type { QueryConfig } from "pg";
+import { pool } from "@/lib/db";
 import { createStatementBatcher } from "@/lib/db/statement-batcher";
+import { AppError } from "@/lib/errors/app-error";
 import { isDatabaseUnavailable } from "@/lib/http/api-error-response";
 import type { TEventSource, TFireEventResult } from "@/lib/events/fire-event";
 
@@ -39,6 +41,7 @@ export type TStoreOutcome =
   | { kind: "replay" | "stale" | "no_user" };
 
 export const IDEMPOTENCY_TTL_HOURS = 24;
+const STATEMENT_TIMEOUT_MS = 30_000;
 
 const STORE_SQL = `
   WITH input AS MATERIALIZED (
@@ -123,9 +126,13 @@ const STORE_SQL = `
 
 async function storeBatch(entries: TStoreEntry[]): Promise<TStoreOutcome[]> {
   const column = <T>(pick: (entry: TStoreEntry) => T) => entries.map(pick);
-  const rows = await sql<{ ord: number; kind: TStoreOutcome["kind"]; response: TFireEventResult | null }>(
-    STORE_SQL,
-    [
+  const query: QueryConfig & { query_timeout: number } = {
+    name: "fire_event_store",
+    text: STORE_SQL,
+    // A statement that does not come back (a half-open connection) must not hold its slot
+    // forever; pg then drops that connection. Outcome unknown, so the callers get a 503.
+    query_timeout: STATEMENT_TIMEOUT_MS,
+    values: [
       entries.map((_, i) => i),
       column((e) => e.customEventId),
       column((e) => e.eventName),
@@ -141,8 +148,8 @@ async function storeBatch(entries: TStoreEntry[]): Promise<TStoreOutcome[]> {
       column((e) => e.idempotency?.requestHash ?? null),
       IDEMPOTENCY_TTL_HOURS,
     ],
-    "fire_event_store",
-  );
+  };
+  const { rows } = await pool().query<{ ord: number; kind: TStoreOutcome["kind"]; response: TFireEventResult | null }>(query);
   return rows.map((row) => (row.kind === "stored" ? { kind: "stored", response: row.response! } : { kind: row.kind }));
 }
 
@@ -157,14 +164,36 @@ function createBatcher() {
     maxInFlight: 4,
     sizeOf: (entry) => entry.dataJson.length,
     exclusiveKey: (entry) => (entry.idempotency ? `${entry.idempotency.scope}\u0000${entry.idempotency.key}` : undefined),
-    // The database answered with an error that may concern one entry (a row deleted under it,
-    // a deadlock): retry each on its own. Unreachable: no point, every entry fails alike.
-    retryAlone: (error) => !isDatabaseUnavailable(error),
+    // PostgreSQL answered with an error that may concern one entry (a row deleted under it, a
+    // deadlock): retry each on its own. Anything else (unreachable, timed out, a result of the
+    // wrong shape) may have committed or fails every entry alike: no retry.
+    retryAlone: (error) => isPostgresError(error) && !isDatabaseUnavailable(error),
+    maxWaitMs: 10_000,
+    waitedTooLong: () =>
+      Object.assign(
+        new AppError("unavailable", { message: "The database is not keeping up right now. Nothing was stored; retry after a few seconds." }),
+        { retryAfter: 5 },
+      ),
   });
+}
+
+/** An error PostgreSQL itself sent (pg's DatabaseError: a SQLSTATE and a severity). */
+function isPostgresError(error: unknown): boolean {
+  const e = error as { code?: unknown; severity?: unknown } | null;
+  return typeof e?.code === "string" && /^[0-9A-Z]{5}$/.test(e.code) && typeof e.severity === "string";
+}
+
+function batcher() {
+  globalForStore.eventStoreBatcher ??= createBatcher();
+  return globalForStore.eventStoreBatcher;
 }
 
 /** Stores one validated event; concurrent calls share statements. */
 export function storeEvent(entry: TStoreEntry): Promise<TStoreOutcome> {
-  globalForStore.eventStoreBatcher ??= createBatcher();
-  return globalForStore.eventStoreBatcher.submit(entry);
+  return batcher().submit(entry);
+}
+
+/** Statements sent and entries they carried, since the process started. */
+export function storeEventStats() {
+  return batcher().stats();
 }

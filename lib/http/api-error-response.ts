@@ -6,7 +6,7 @@ import { logger } from "@/lib/logger";
 // AppErrors say what to fix; anything else is logged with the request id and answered
 // generically, never with its text or stack.
 
-const DATABASE_DOWN = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|connect_timeout|terminating connection|the database system is (starting up|shutting down)|Can't reach database|timeout exceeded when trying to connect/i;
+const DATABASE_DOWN = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|connect_timeout|terminating connection|the database system is (starting up|shutting down)|Can't reach database|timeout exceeded when trying to connect|Query read timeout/i;
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   const e = error as { code?: string; message?: string; cause?: unknown } | null;

@@ -62,9 +62,12 @@ describe("POST /run/event", () => {
     expect(runs.map((r) => r.workflowName)).toEqual(["A: all users", "B: chosen users"]);
     expect(runs[0]!.workflowId).toBe(all.id);
 
-    const stored = await db().run.findMany({ where: { eventId: body.eventId as string }, orderBy: { createdAt: "asc" } });
+    const stored = await db().run.findMany({ where: { eventId: body.eventId as string } });
     expect(stored.map((r) => r.status)).toEqual(["QUEUED", "QUEUED"]);
-    expect(stored.map((r) => r.workflowVersionId)).toEqual([all.currentVersionId, mine.currentVersionId]);
+    expect(Object.fromEntries(stored.map((r) => [r.workflowId, r.workflowVersionId]))).toEqual({
+      [all.id]: all.currentVersionId,
+      [mine.id]: mine.currentVersionId,
+    });
     const jobs = await db().$queryRaw<{ key: string }[]>`SELECT key FROM graphile_worker.jobs WHERE task_identifier = 'run_workflow'`;
     for (const run of runs) expect(jobs.map((j) => j.key)).toContain(`run:${run.runId}`);
   });
