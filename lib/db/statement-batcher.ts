@@ -140,3 +140,9 @@ export function createStatementBatcher<TEntry, TResult>(
     stats: () => ({ statements, entries }),
   };
 }
+
+/** An error PostgreSQL itself sent (pg's DatabaseError: a SQLSTATE and a severity). */
+export function isPostgresError(error: unknown): boolean {
+  const e = error as { code?: unknown; severity?: unknown } | null;
+  return typeof e?.code === "string" && /^[0-9A-Z]{5}$/.test(e.code) && typeof e.severity === "string";
+}

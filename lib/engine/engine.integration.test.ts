@@ -84,6 +84,20 @@ const NETSUITE_STEP: TWorkflowStep = {
   retry: { maxAttempts: 3, initialDelaySeconds: 0.1, maxDelaySeconds: 1 },
 };
 
+/** A step that POSTs the JSONata `body` to `{sinkUrl}/hook`. */
+function postToSink(sinkUrl: string, body: string): TWorkflowStep {
+  return {
+    id: "post",
+    name: "Post to sink",
+    action: "http.request",
+    mapping: {
+      "/method": { source: "constant", value: "POST" },
+      "/url": { source: "constant", value: `${sinkUrl}/hook` },
+      "/body": { source: "expression", expression: body },
+    },
+  };
+}
+
 describe("workflow engine", () => {
   it("turns an event into a signed NetSuite invoice with the mapped fields, and records the step", async () => {
     const netsuite = await startFakeNetSuite({ port: 0, accounts: [ACCOUNT] });
@@ -126,17 +140,7 @@ describe("workflow engine", () => {
       const event = await makeCustomEvent();
       const user = await makeEndUser();
       await makeWorkflowWith(event.id, [
-        {
-          id: "post",
-          name: "Post to sink",
-          action: "http.request",
-          mapping: {
-            "/method": { source: "constant", value: "POST" },
-            "/url": { source: "constant", value: `${sink.url}/hook` },
-            "/body": { source: "expression", expression: "{ 'number': data.invoiceNumber, 'amount': data.invoiceAmount }" },
-          },
-          retry: { maxAttempts: 5, initialDelaySeconds: 0.1, maxDelaySeconds: 1 },
-        },
+        { ...postToSink(sink.url, "{ 'number': data.invoiceNumber, 'amount': data.invoiceAmount }"), retry: { maxAttempts: 5, initialDelaySeconds: 0.1, maxDelaySeconds: 1 } },
       ]);
       const fired = await fire(event.name, user.userId, { id: "1", invoiceNumber: "INV-9", invoiceAmount: 9 });
       const run = await finishedRun(fired.runs[0]!.runId);
@@ -149,6 +153,27 @@ describe("workflow engine", () => {
       expect(log[0]!.retryInMs).toBeGreaterThan(0);
       expect(sink.requests).toHaveLength(3);
       expect(JSON.parse(sink.requests[2]!.body)).toEqual({ number: "INV-9", amount: 9 });
+    } finally {
+      await sink.close();
+    }
+  });
+
+  it("keeps each of many runs executed at the same moment to its own record (statements are shared)", async () => {
+    const sink = await startHttpSink({ delayMs: 20 });
+    try {
+      const event = await makeCustomEvent();
+      const user = await makeEndUser();
+      await makeWorkflowWith(event.id, [postToSink(sink.url, "{ 'number': data.invoiceNumber }")]);
+      const fired = await Promise.all(Array.from({ length: 24 }, (_, n) => fire(event.name, user.userId, { id: `${n}`, invoiceNumber: `INV-${n}`, invoiceAmount: n })));
+      const runs = await Promise.all(fired.map((f) => finishedRun(f.runs[0]!.runId)));
+      for (const [n, run] of runs.entries()) {
+        expect(run.status).toBe("SUCCEEDED");
+        expect(run.steps).toHaveLength(1);
+        expect(run.steps[0]).toMatchObject({ stepId: "post", status: "SUCCEEDED", attempts: 1, httpStatus: 200 });
+        expect(run.steps[0]!.input).toMatchObject({ body: { number: `INV-${n}` } });
+        expect(run.steps[0]!.attemptLog).toHaveLength(1);
+      }
+      expect(sink.requests.map((r) => (JSON.parse(r.body) as { number: string }).number).sort()).toEqual(runs.map((_, n) => `INV-${n}`).sort());
     } finally {
       await sink.close();
     }

@@ -10,6 +10,7 @@ import { loadConnectionForRun } from "@/lib/connections/load-connection-secrets"
 import { evaluateMapping } from "@/lib/mapping/evaluate-mapping";
 import type { TWorkflowStep } from "@/lib/mapping/types";
 import { notificationTargetFor, queueRunNotification } from "@/lib/notifications/queue-run-notification";
+import { claimRun, finishRunAndStep, finishRunAndStepIn, startStep, type TClaimedRun, type TRunFinish } from "@/lib/engine/run-statements";
 
 // Executes one run: the steps of the workflow version it recorded, in order. Called by the
 // `run_workflow` job; safe to call again for the same run at any time (after a crash, a retry
@@ -21,28 +22,10 @@ import { notificationTargetFor, queueRunNotification } from "@/lib/notifications
 // - finished runs (SUCCEEDED/FAILED/CANCELLED) are left alone.
 // Waiting for a retry does not hold a worker: the step is marked RETRYING and the job is
 // re-added with run_at in the future, in the same statement.
+// The claim, step-started and run-finished writes are shared with the runs this worker executes
+// at the same moment (lib/engine/run-statements.ts); each still commits before the run goes on.
 
 export const DEFAULT_STEP_TIMEOUT_SECONDS = 30;
-
-type TStoredStep = {
-  stepId: string;
-  status: "RUNNING" | "RETRYING" | "SUCCEEDED" | "FAILED";
-  output: unknown;
-  attempts: number;
-};
-
-type TClaimedRun = {
-  id: string;
-  workflowId: string;
-  eventId: string;
-  endUserId: string;
-  deadlineAt: Date;
-  steps: TWorkflowStep[];
-  data: Record<string, unknown>;
-  eventName: string;
-  userId: string;
-  storedSteps: TStoredStep[];
-};
 
 export type TAttemptLogEntry = {
   attempt: number;
@@ -55,31 +38,6 @@ export type TAttemptLogEntry = {
 
 export type TExecuteRunResult = "succeeded" | "failed" | "retry_scheduled" | "skipped";
 
-const CLAIM_SQL = `
-  WITH claimed AS (
-    UPDATE runs r SET status = 'RUNNING', "startedAt" = COALESCE(r."startedAt", now()),
-      "deadlineAt" = COALESCE(r."deadlineAt", now() + make_interval(secs => w."runTimeoutSeconds"))
-    FROM workflows w
-    WHERE r.id = $1 AND w.id = r."workflowId" AND r.status IN ('QUEUED', 'RUNNING')
-    RETURNING r.id, r."workflowId", r."workflowVersionId", r."eventId", r."endUserId", r."deadlineAt"
-  )
-  SELECT c.id, c."workflowId", c."eventId", c."endUserId", c."deadlineAt", wv.steps, e.data, ce.name AS "eventName", eu."userId",
-    COALESCE((SELECT json_agg(json_build_object('stepId', s."stepId", 'status', s.status, 'output', s.output, 'attempts', s.attempts))
-      FROM run_steps s WHERE s."runId" = c.id), '[]'::json) AS "storedSteps"
-  FROM claimed c
-  JOIN workflow_versions wv ON wv.id = c."workflowVersionId"
-  JOIN events e ON e.id = c."eventId"
-  JOIN custom_events ce ON ce.id = e."customEventId"
-  JOIN end_users eu ON eu.id = c."endUserId"`;
-
-// $1 run, $2 step id, $3 position, $4 name, $5 action, $6 attempt, $7 input, $8 log entry for an interrupted attempt (or null)
-const START_STEP_SQL = `
-  INSERT INTO run_steps (id, "runId", "stepId", position, name, action, status, input, attempts, "attemptLog", "startedAt")
-  VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, 'RUNNING', $7::jsonb, $6, CASE WHEN $8::jsonb IS NULL THEN '[]'::jsonb ELSE jsonb_build_array($8::jsonb) END, now())
-  ON CONFLICT ("runId", "stepId") DO UPDATE SET status = 'RUNNING', input = EXCLUDED.input, attempts = EXCLUDED.attempts,
-    "attemptLog" = run_steps."attemptLog" || (CASE WHEN $8::jsonb IS NULL THEN '[]'::jsonb ELSE jsonb_build_array($8::jsonb) END),
-    "nextAttemptAt" = NULL, error = NULL`;
-
 // $1 run, $2 step id, $3 status, $4 output, $5 error, $6 http status, $7 log entry, $8 duration ms, $9 next attempt at
 const FINISH_STEP_SQL = `
   UPDATE run_steps SET status = $3::"RunStepStatus", output = $4::jsonb, error = $5::jsonb, "httpStatus" = $6,
@@ -89,7 +47,7 @@ const FINISH_STEP_SQL = `
   WHERE "runId" = $1 AND "stepId" = $2`;
 
 export async function executeRun({ runId, now = () => new Date() }: { runId: string; now?: () => Date }): Promise<TExecuteRunResult> {
-  const claimed = (await pool().query<TClaimedRun>({ name: "engine_claim_run", text: CLAIM_SQL, values: [runId] })).rows[0];
+  const claimed = await claimRun(runId);
   if (!claimed) return "skipped";
 
   const stored = new Map(claimed.storedSteps.map((s) => [s.stepId, s]));
@@ -185,10 +143,15 @@ async function runStep({
   context: Parameters<typeof evaluateMapping>[0]["context"];
 }): Promise<TStepOutcome> {
   const record = (input: unknown) =>
-    pool().query({
-      name: "engine_start_step",
-      text: START_STEP_SQL,
-      values: [claimed.id, step.id, position, step.name, step.action, attempt, json(redactSecrets(input)), interrupted ? JSON.stringify(interrupted) : null],
+    startStep({
+      runId: claimed.id,
+      stepId: step.id,
+      position,
+      name: step.name,
+      action: step.action,
+      attempt,
+      inputJson: json(redactSecrets(input)),
+      interruptedJson: interrupted ? JSON.stringify(interrupted) : null,
     });
 
   let action;
@@ -275,22 +238,6 @@ async function scheduleRetry({
   });
 }
 
-// One statement finishes the run: the last step's record and the run's status (data-modifying
-// CTEs all run to completion, so it is atomic in one round trip). When the workspace wants a
-// notification, the same statement and the notification's row and job share a transaction.
-// $1 run, $2 status, $3 run error, $4 step id (or null), $5 step status, $6 output, $7 step error,
-// $8 http status, $9 log entry, $10 duration ms
-const FINISH_RUN_SQL = `
-  WITH step AS (
-    UPDATE run_steps SET status = $5::"RunStepStatus", output = $6::jsonb, error = $7::jsonb, "httpStatus" = $8,
-      "attemptLog" = "attemptLog" || jsonb_build_array($9::jsonb), "durationMs" = $10, "finishedAt" = now(), "nextAttemptAt" = NULL
-    WHERE $4::text IS NOT NULL AND "runId" = $1 AND "stepId" = $4
-  ),
-  run AS (
-    UPDATE runs SET status = $2::"RunStatus", "finishedAt" = now(), error = $3::jsonb WHERE id = $1 AND status = 'RUNNING' RETURNING id
-  )
-  SELECT count(*)::int AS finished FROM run`;
-
 type TStepRecord = { stepId: string; status: "SUCCEEDED" | "FAILED"; output?: unknown; error?: TStepError; httpStatus?: number; entry: TAttemptLogEntry; durationMs: number };
 
 async function finishRun(
@@ -299,29 +246,30 @@ async function finishRun(
   runError: { message: string; code: string; stepId: string } | null,
   step?: TStepRecord,
 ): Promise<TExecuteRunResult> {
-  const statement = {
-    name: "engine_finish_run",
-    text: FINISH_RUN_SQL,
-    values: [
-      claimed.id,
-      status,
-      runError ? JSON.stringify(runError) : null,
-      step?.stepId ?? null,
-      step?.status ?? "SUCCEEDED",
-      step?.output === undefined ? null : json(redactSecrets(step.output)),
-      step?.error ? json(step.error) : null,
-      step?.httpStatus ?? null,
-      step ? JSON.stringify(step.entry) : null,
-      step?.durationMs ?? null,
-    ],
+  const finish: TRunFinish = {
+    runId: claimed.id,
+    status,
+    errorJson: runError ? JSON.stringify(runError) : null,
+    step: step
+      ? {
+          stepId: step.stepId,
+          status: step.status,
+          outputJson: step.output === undefined ? null : json(redactSecrets(step.output)),
+          errorJson: step.error ? json(step.error) : null,
+          httpStatus: step.httpStatus ?? null,
+          entryJson: JSON.stringify(step.entry),
+          durationMs: step.durationMs,
+        }
+      : null,
   };
+  // The last step's record and the run's status in one statement; when the workspace wants a
+  // notification, that statement and the notification's row and job share a transaction.
   if (await notificationTargetFor(pool(), status)) {
     await withTransaction(async (client) => {
-      const { rows } = await client.query<{ finished: number }>(statement);
-      if (rows[0]?.finished) await queueRunNotification(client, { runId: claimed.id, status });
+      if (await finishRunAndStepIn(client, finish)) await queueRunNotification(client, { runId: claimed.id, status });
     });
   } else {
-    await pool().query(statement);
+    await finishRunAndStep(finish);
   }
   return status === "SUCCEEDED" ? "succeeded" : "failed";
 }

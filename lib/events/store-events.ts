@@ -1,7 +1,7 @@
 import "server-only";
 import type { QueryConfig } from "pg";
 import { pool } from "@/lib/db";
-import { createStatementBatcher } from "@/lib/db/statement-batcher";
+import { createStatementBatcher, isPostgresError } from "@/lib/db/statement-batcher";
 import { AppError } from "@/lib/errors/app-error";
 import { isDatabaseUnavailable } from "@/lib/http/api-error-response";
 import type { TEventSource, TFireEventResult } from "@/lib/events/fire-event";
@@ -175,12 +175,6 @@ function createBatcher() {
         { retryAfter: 5 },
       ),
   });
-}
-
-/** An error PostgreSQL itself sent (pg's DatabaseError: a SQLSTATE and a severity). */
-function isPostgresError(error: unknown): boolean {
-  const e = error as { code?: unknown; severity?: unknown } | null;
-  return typeof e?.code === "string" && /^[0-9A-Z]{5}$/.test(e.code) && typeof e.severity === "string";
 }
 
 function batcher() {
