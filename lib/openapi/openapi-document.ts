@@ -534,7 +534,7 @@ function components(): TOpenApiDocument["components"] {
         { summary: "Internal error", message: "Internal error. Nothing was stored. Quote request id 0f1e2d3c-4b5a-4968-8776-655443322110 to support.", code: "internal" },
       ]),
       Unavailable: errorResponse(
-        "The database is unreachable for a moment. Nothing was stored; retry after `Retry-After` seconds.",
+        "The database is unreachable or not keeping up for a moment (or the event's definition changed while the request was handled). Nothing was stored; retry after `Retry-After` seconds.",
         [{ summary: "Database unavailable", message: "The service is temporarily unavailable. Nothing was stored; retry after a few seconds.", code: "unavailable" }],
         { "Retry-After": headerRef("RetryAfter") },
       ),
@@ -584,7 +584,7 @@ function fireEventOperation(): TOperation {
           },
         },
       },
-      "400": errorResponse("The body is not valid JSON, the envelope is wrong, or the API version is unknown.", [
+      "400": errorResponse("The body is not valid JSON, the envelope is wrong, `data` is nested more than 32 levels or holds text that cannot be stored (a NUL character or an unpaired surrogate), or the API version is unknown.", [
         { summary: "Invalid JSON", message: "The body is not valid JSON: Unexpected end of JSON input.", code: "invalid_json" },
         {
           summary: "Invalid request",
