@@ -11,6 +11,8 @@ import { poolConfigFromUrl } from "@/lib/db/pg-config";
 // costs several times a plain pg round trip (see docs/benchmarks.md). Password hashes are
 // omitted from every query unless a caller asks for them explicitly.
 
+export const STATEMENT_TIMEOUT_MS = 30_000;
+
 function createClient(pool: pg.Pool) {
   return new PrismaClient({ adapter: new PrismaPg(pool), omit: { staffUser: { passwordHash: true } } });
 }
@@ -23,7 +25,9 @@ export function pool(): pg.Pool {
   if (!globalForDb.customEventsPool) {
     const { DATABASE_URL, DATABASE_POOL_SIZE } = env();
     if (!DATABASE_URL) throw new Error("DATABASE_URL is not set; start the app with `npm start`");
-    const created = new pg.Pool(poolConfigFromUrl(DATABASE_URL, DATABASE_POOL_SIZE));
+    // statement_timeout: PostgreSQL cancels a statement stuck longer (on a lock, say), so the
+    // caller's error means it did not commit; nothing the app asks takes that long.
+    const created = new pg.Pool({ ...poolConfigFromUrl(DATABASE_URL, DATABASE_POOL_SIZE), statement_timeout: STATEMENT_TIMEOUT_MS });
     // An idle client whose server went away must not crash the process; the next query reconnects.
     created.on("error", () => undefined);
     globalForDb.customEventsPool = created;

@@ -8,6 +8,8 @@ import { Webhook } from "standardwebhooks";
 import { encryptJson } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { executeRun } from "@/lib/engine/execute-run";
+import { engineStatementStats } from "@/lib/engine/run-statements";
 import { fireEvent } from "@/lib/events/fire-event";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { startWorker, type TWorker } from "@/lib/jobs/start-worker";
@@ -158,7 +160,7 @@ describe("workflow engine", () => {
     }
   });
 
-  it("keeps each of many runs executed at the same moment to its own record (statements are shared)", async () => {
+  it("keeps each of many runs the worker takes at the same moment to its own record", async () => {
     const sink = await startHttpSink({ delayMs: 20 });
     try {
       const event = await makeCustomEvent();
@@ -174,6 +176,45 @@ describe("workflow engine", () => {
         expect(run.steps[0]!.attemptLog).toHaveLength(1);
       }
       expect(sink.requests.map((r) => (JSON.parse(r.body) as { number: string }).number).sort()).toEqual(runs.map((_, n) => `INV-${n}`).sort());
+    } finally {
+      await sink.close();
+    }
+  });
+
+  it("shares the claim, step and finish statements of runs executed at once, each run keeping its own record", async () => {
+    const sink = await startHttpSink();
+    try {
+      const event = await makeCustomEvent();
+      const user = await makeEndUser();
+      const workflow = await makeWorkflowWith(event.id, [postToSink(sink.url, "{ 'number': data.invoiceNumber }")]);
+      // Runs without jobs (the workflow is paused while its events fire), executed here directly,
+      // all at once, so that the test worker does not take them.
+      await db().workflow.update({ where: { id: workflow.id }, data: { status: "PAUSED" } });
+      const events = await Promise.all(Array.from({ length: 12 }, (_, n) => fire(event.name, user.userId, { id: `${n}`, invoiceNumber: `INV-${n}`, invoiceAmount: n })));
+      const { currentVersionId } = await db().workflow.findUniqueOrThrow({ where: { id: workflow.id } });
+      const runs = await Promise.all(
+        events.map(async ({ eventId }) => {
+          const stored = await db().event.findUniqueOrThrow({ where: { id: eventId } });
+          return db().run.create({
+            data: { workflowId: workflow.id, workflowVersionId: currentVersionId!, eventId, endUserId: user.id, customEventVersionId: stored.customEventVersionId },
+          });
+        }),
+      );
+
+      const before = engineStatementStats();
+      expect(await Promise.all(runs.map((run) => executeRun({ runId: run.id })))).toEqual(runs.map(() => "succeeded"));
+      const after = engineStatementStats();
+      expect(after.claims.entries - before.claims.entries).toBe(12);
+      expect(after.claims.statements - before.claims.statements).toBeLessThan(12);
+      expect(after.starts.statements - before.starts.statements).toBeLessThan(12);
+
+      for (const [n, run] of runs.entries()) {
+        const finished = await db().run.findUniqueOrThrow({ where: { id: run.id }, include: { steps: true } });
+        expect(finished.status).toBe("SUCCEEDED");
+        expect(finished.steps).toHaveLength(1);
+        expect(finished.steps[0]).toMatchObject({ status: "SUCCEEDED", attempts: 1, httpStatus: 200, input: { body: { number: `INV-${n}` } } });
+      }
+      expect(sink.requests).toHaveLength(12);
     } finally {
       await sink.close();
     }

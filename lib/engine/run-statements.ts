@@ -1,6 +1,6 @@
 import "server-only";
 import type { PoolClient, QueryConfig } from "pg";
-import { pool } from "@/lib/db";
+import { pool, STATEMENT_TIMEOUT_MS } from "@/lib/db";
 import { createStatementBatcher, isPostgresError } from "@/lib/db/statement-batcher";
 import { isDatabaseUnavailable } from "@/lib/http/api-error-response";
 import type { TWorkflowStep } from "@/lib/mapping/types";
@@ -60,7 +60,6 @@ export type TRunFinish = {
   } | null;
 };
 
-const STATEMENT_TIMEOUT_MS = 30_000;
 
 // QUEUED or RUNNING (a run a lost worker left behind) runs are claimed; finished ones are not.
 const CLAIM_SQL = `
@@ -110,8 +109,11 @@ const FINISH_RUNS_SQL = `
   )
   SELECT u.run_id AS "runId", EXISTS (SELECT 1 FROM run WHERE run.id = u.run_id) AS finished FROM u`;
 
+// PostgreSQL cancels a statement after STATEMENT_TIMEOUT_MS (lib/db.ts), so a timed-out
+// statement did not commit: its runs' jobs fail and graphile-worker retries them. The
+// client-side limit, twice that, only catches a dead connection.
 async function query<T extends object>(name: string, text: string, values: unknown[]): Promise<T[]> {
-  const config: QueryConfig & { query_timeout: number } = { name, text, values, query_timeout: STATEMENT_TIMEOUT_MS };
+  const config: QueryConfig & { query_timeout: number } = { name, text, values, query_timeout: 2 * STATEMENT_TIMEOUT_MS };
   return (await pool().query<T & Record<string, unknown>>(config)).rows;
 }
 
@@ -124,8 +126,8 @@ function batcher<TEntry, TResult>(run: (entries: TEntry[]) => Promise<TResult[]>
     exclusiveKey: options.key,
     retryAlone: (error) => isPostgresError(error) && !isDatabaseUnavailable(error),
     // The job fails and graphile-worker retries it; the engine picks up where the run stopped.
-    maxWaitMs: 30_000,
-    waitedTooLong: () => new Error("the database did not accept the engine's statement within 30 s"),
+    maxWaitMs: STATEMENT_TIMEOUT_MS,
+    waitedTooLong: () => new Error("the database did not accept the engine's statement in time"),
   });
 }
 
@@ -180,6 +182,11 @@ const finishes = batcher<TRunFinish, boolean>(
   },
   { key: (e) => e.runId, sizeOf: (e) => e.step?.outputJson?.length ?? 1 },
 );
+
+/** Statements sent and entries they carried, per kind, since the process started. */
+export function engineStatementStats() {
+  return { claims: claims.stats(), starts: starts.stats(), finishes: finishes.stats() };
+}
 
 /** Claims a run for execution with everything needed to run it; null when it is finished. */
 export function claimRun(runId: string): Promise<TClaimedRun | null> {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { QueryConfig } from "pg";
-import { pool } from "@/lib/db";
+import { pool, STATEMENT_TIMEOUT_MS } from "@/lib/db";
 import { createStatementBatcher, isPostgresError } from "@/lib/db/statement-batcher";
 import { AppError } from "@/lib/errors/app-error";
 import { isDatabaseUnavailable } from "@/lib/http/api-error-response";
@@ -41,7 +41,6 @@ export type TStoreOutcome =
   | { kind: "replay" | "stale" | "no_user" };
 
 export const IDEMPOTENCY_TTL_HOURS = 24;
-const STATEMENT_TIMEOUT_MS = 30_000;
 
 const STORE_SQL = `
   WITH input AS MATERIALIZED (
@@ -129,9 +128,9 @@ async function storeBatch(entries: TStoreEntry[]): Promise<TStoreOutcome[]> {
   const query: QueryConfig & { query_timeout: number } = {
     name: "fire_event_store",
     text: STORE_SQL,
-    // A statement that does not come back (a half-open connection) must not hold its slot
-    // forever; pg then drops that connection. Outcome unknown, so the callers get a 503.
-    query_timeout: STATEMENT_TIMEOUT_MS,
+    // PostgreSQL cancels a statement after STATEMENT_TIMEOUT_MS (lib/db.ts: nothing committed).
+    // One that still does not come back means a dead connection: pg drops it, callers get a 503.
+    query_timeout: 2 * STATEMENT_TIMEOUT_MS,
     values: [
       entries.map((_, i) => i),
       column((e) => e.customEventId),

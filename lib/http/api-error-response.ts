@@ -11,7 +11,7 @@ const DATABASE_DOWN = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|c
 export function isDatabaseUnavailable(error: unknown): boolean {
   const e = error as { code?: string; message?: string; cause?: unknown } | null;
   if (!e) return false;
-  if (e.code && ["P1001", "P1002", "P1017", "57P01", "57P03", "08006", "08001", "08003", "ECONNREFUSED"].includes(e.code)) return true;
+  if (e.code && ["P1001", "P1002", "P1017", "57P01", "57P03", "57014", "08006", "08001", "08003", "ECONNREFUSED"].includes(e.code)) return true;
   if (typeof e.message === "string" && DATABASE_DOWN.test(e.message)) return true;
   return e.cause ? isDatabaseUnavailable(e.cause) : false;
 }
