@@ -119,7 +119,7 @@ const STORE_SQL = `
       WHEN EXISTS (SELECT 1 FROM ev WHERE ev.id = t.event_id) THEN 'stored'
       ELSE 'replay' END AS kind,
     s.response,
-    (SELECT n FROM jobs) AS jobs
+    (SELECT n FROM jobs) AS jobs  -- a plain SELECT CTE runs only when referenced: keep this
   FROM target t LEFT JOIN responses s ON s.ord = t.ord
   ORDER BY t.ord`;
 
