@@ -1,7 +1,10 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { env } from "@/lib/env";
+import { db } from "@/lib/db";
 import { errorResponse } from "@/lib/http/api-error-response";
+import { runAction } from "@/lib/http/run-action";
+import { unique } from "@/lib/testing/factories";
 
 // Real PostgreSQL errors, classified the way callers see them.
 
@@ -32,5 +35,19 @@ describe("errorResponse", () => {
     const body = (await response.json()) as { message: string };
     expect(body.message).not.toContain("division");
     expect(body.message).toContain("req-2");
+  });
+
+  it("answers 400 naming the problem when PostgreSQL refuses text it cannot store, through pg or Prisma", async () => {
+    const raw = errorResponse(await errorOf([`SELECT '{"a":"\\u0000"}'::jsonb`]), "req-3");
+    expect(raw.status).toBe(400);
+    expect(await raw.json()).toMatchObject({ code: "invalid_request", message: expect.stringContaining("NUL character") });
+
+    const viaPrisma = await db().endUser.create({ data: { userId: unique("u-"), fullName: "Ada\u0000" } }).catch((e: unknown) => e);
+    const response = errorResponse(viaPrisma, "req-4");
+    expect(response.status).toBe(400);
+    expect(await runAction(() => db().endUser.create({ data: { userId: unique("u-"), fullName: "Ada\u0000" } }))).toMatchObject({
+      ok: false,
+      error: { code: "invalid_request", message: expect.stringContaining("NUL character") },
+    });
   });
 });

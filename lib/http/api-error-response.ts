@@ -16,6 +16,15 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return e.cause ? isDatabaseUnavailable(e.cause) : false;
 }
 
+/** PostgreSQL refused text it cannot store (NUL, an unpaired surrogate), through pg or Prisma. */
+export function isUnstorableTextError(error: unknown): boolean {
+  const e = error as { code?: unknown; cause?: { code?: unknown; originalCode?: unknown } } | null;
+  return [e?.code, e?.cause?.code, e?.cause?.originalCode].some((code) => code === "22021" || code === "22P05");
+}
+
+export const UNSTORABLE_TEXT_MESSAGE =
+  "The request contains text that cannot be stored: a NUL character (\\u0000) or an unpaired surrogate. Remove it and try again.";
+
 export function errorResponse(error: unknown, requestId: string, headers: Record<string, string> = {}): Response {
   if (isAppError(error)) {
     const body = { message: error.message, code: error.code, ...(error.details?.length ? { errors: error.details } : {}) };
@@ -23,6 +32,9 @@ export function errorResponse(error: unknown, requestId: string, headers: Record
     const retryAfter = (error as { retryAfter?: number }).retryAfter;
     if (retryAfter) extra["Retry-After"] = String(retryAfter);
     return Response.json(body, { status: error.status, headers: { ...headers, ...extra, "x-request-id": requestId } });
+  }
+  if (isUnstorableTextError(error)) {
+    return Response.json({ message: UNSTORABLE_TEXT_MESSAGE, code: "invalid_request" }, { status: 400, headers: { ...headers, "x-request-id": requestId } });
   }
   if (isDatabaseUnavailable(error)) {
     logger().warn({ reqId: requestId, err: error }, "database unavailable");

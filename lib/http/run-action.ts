@@ -2,6 +2,7 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { ZodError } from "zod";
 import { isAppError, type TAppErrorCode } from "@/lib/errors/app-error";
+import { isUnstorableTextError, UNSTORABLE_TEXT_MESSAGE } from "@/lib/http/api-error-response";
 import { logger } from "@/lib/logger";
 
 // Server actions return a result instead of throwing: production builds hide thrown messages,
@@ -25,6 +26,7 @@ export async function runAction<T>(fn: () => Promise<T>): Promise<TActionResult<
       const fieldErrors = Object.fromEntries(error.issues.map((i) => [i.path.join("."), i.message]));
       return { ok: false, error: { code: "validation_failed", message: "Some fields need attention.", fieldErrors } };
     }
+    if (isUnstorableTextError(error)) return { ok: false, error: { code: "invalid_request", message: UNSTORABLE_TEXT_MESSAGE } };
     const errorId = crypto.randomUUID();
     logger().error({ err: error, errorId }, "server action failed");
     return {
