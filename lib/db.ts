@@ -26,8 +26,13 @@ export function pool(): pg.Pool {
     const { DATABASE_URL, DATABASE_POOL_SIZE } = env();
     if (!DATABASE_URL) throw new Error("DATABASE_URL is not set; start the app with `npm start`");
     // statement_timeout: PostgreSQL cancels a statement stuck longer (on a lock, say), so the
-    // caller's error means it did not commit; nothing the app asks takes that long.
-    const created = new pg.Pool({ ...poolConfigFromUrl(DATABASE_URL, DATABASE_POOL_SIZE), statement_timeout: STATEMENT_TIMEOUT_MS });
+    // caller's error means it did not commit; nothing the app asks takes that long. pg's own
+    // limit, twice that, only catches a dead connection (outcome unknown; pg drops it).
+    const created = new pg.Pool({
+      ...poolConfigFromUrl(DATABASE_URL, DATABASE_POOL_SIZE),
+      statement_timeout: STATEMENT_TIMEOUT_MS,
+      query_timeout: 2 * STATEMENT_TIMEOUT_MS,
+    });
     // An idle client whose server went away must not crash the process; the next query reconnects.
     created.on("error", () => undefined);
     globalForDb.customEventsPool = created;

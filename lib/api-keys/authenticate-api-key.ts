@@ -2,6 +2,7 @@ import "server-only";
 import { timingSafeEqual } from "node:crypto";
 import { db } from "@/lib/db";
 import { hashApiKey } from "@/lib/api-keys/api-key-format";
+import { throttledWrite } from "@/lib/db/throttled-write";
 import { AppError } from "@/lib/errors/app-error";
 
 // Every public API request authenticates a key, so lookups are cached briefly in memory
@@ -9,14 +10,13 @@ import { AppError } from "@/lib/errors/app-error";
 // CACHE_TTL_MS) and lastUsedAt is written at most once a minute per key.
 
 const CACHE_TTL_MS = 10_000;
-const LAST_USED_WRITE_INTERVAL_MS = 60_000;
 
 export type TAuthenticatedKey = { id: string; name: string };
 type TCached = { key: (TAuthenticatedKey & { keyHash: string }) | null; expires: number };
 
-const globalForKeys = globalThis as unknown as { apiKeyCache?: Map<string, TCached>; apiKeyLastUsed?: Map<string, number> };
+const globalForKeys = globalThis as unknown as { apiKeyCache?: Map<string, TCached> };
 const cache = (globalForKeys.apiKeyCache ??= new Map());
-const lastUsedWrites = (globalForKeys.apiKeyLastUsed ??= new Map());
+const noteUsed = throttledWrite("apiKeyLastUsed", 60_000);
 
 export const INVALID_KEY_MESSAGE =
   "Missing, unknown or revoked API key. Send it as `Authorization: bearer <key>`; create keys under API keys in the admin app.";
@@ -47,12 +47,7 @@ export async function authenticateApiKey(authorization: string | null): Promise<
   // The lookup is by hash already; comparing the hashes in constant time keeps it that way.
   if (!key || !timingSafeEqual(Buffer.from(key.keyHash), Buffer.from(keyHash))) unauthenticated();
 
-  if ((lastUsedWrites.get(key.id) ?? 0) + LAST_USED_WRITE_INTERVAL_MS < now) {
-    lastUsedWrites.set(key.id, now);
-    void db()
-      .apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date(now) } })
-      .catch(() => lastUsedWrites.delete(key.id));
-  }
+  noteUsed(key.id, (at) => db().apiKey.update({ where: { id: key.id }, data: { lastUsedAt: at } }));
   return { id: key.id, name: key.name };
 }
 

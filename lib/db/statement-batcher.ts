@@ -11,6 +11,8 @@
 // `maxWaitMs` (every slot stuck on a statement that does not return) is refused: it was never
 // sent, so nothing of it was stored.
 
+import { isDatabaseUnavailable, isPostgresError } from "@/lib/db/database-errors";
+
 export type TBatcherOptions<TEntry> = {
   /** Most entries per statement. */
   maxEntries: number;
@@ -21,8 +23,12 @@ export type TBatcherOptions<TEntry> = {
   sizeOf: (entry: TEntry) => number;
   /** Entries with the same key never share a batch (for example one idempotency key). */
   exclusiveKey?: (entry: TEntry) => string | undefined;
-  /** Whether a failed batch of several entries is worth retrying entry by entry. */
-  retryAlone: (error: unknown) => boolean;
+  /**
+   * Whether a failed batch of several entries is worth retrying entry by entry. By default: when
+   * PostgreSQL itself refused it (the error may belong to one entry: a row deleted under it, a
+   * deadlock), not when it is unreachable or cancelled the statement (every entry fails alike).
+   */
+  retryAlone?: (error: unknown) => boolean;
   /** How long an entry may wait to be sent before it is refused with `waitedTooLong()`. */
   maxWaitMs: number;
   waitedTooLong: () => unknown;
@@ -39,6 +45,7 @@ export function createStatementBatcher<TEntry, TResult>(
   run: (entries: TEntry[]) => Promise<TResult[]>,
   options: TBatcherOptions<TEntry>,
 ): TBatcher<TEntry, TResult> {
+  const retryAlone = options.retryAlone ?? ((error: unknown) => isPostgresError(error) && !isDatabaseUnavailable(error));
   const queue: TPending<TEntry, TResult>[] = [];
   let inFlight = 0;
   let scheduled = false;
@@ -90,7 +97,7 @@ export function createStatementBatcher<TEntry, TResult>(
     try {
       settle(batch, await send(batch));
     } catch (error) {
-      if (batch.length === 1 || !options.retryAlone(error)) {
+      if (batch.length === 1 || !retryAlone(error)) {
         for (const pending of batch) pending.reject(error);
         return;
       }
@@ -141,8 +148,3 @@ export function createStatementBatcher<TEntry, TResult>(
   };
 }
 
-/** An error PostgreSQL itself sent (pg's DatabaseError: a SQLSTATE and a severity). */
-export function isPostgresError(error: unknown): boolean {
-  const e = error as { code?: unknown; severity?: unknown } | null;
-  return typeof e?.code === "string" && /^[0-9A-Z]{5}$/.test(e.code) && typeof e.severity === "string";
-}

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isUnstorableText } from "@/lib/events/parse-run-event-body";
+import { isUnstorableText } from "@/lib/db/database-errors";
 
 /** An optional free-text field of at most 255 characters that PostgreSQL can store. */
 function optionalText(field: string) {

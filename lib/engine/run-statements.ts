@@ -1,8 +1,7 @@
 import "server-only";
-import type { PoolClient, QueryConfig } from "pg";
-import { pool, STATEMENT_TIMEOUT_MS } from "@/lib/db";
-import { createStatementBatcher, isPostgresError } from "@/lib/db/statement-batcher";
-import { isDatabaseUnavailable } from "@/lib/http/api-error-response";
+import type { PoolClient } from "pg";
+import { sql, STATEMENT_TIMEOUT_MS } from "@/lib/db";
+import { createStatementBatcher } from "@/lib/db/statement-batcher";
 import type { TWorkflowStep } from "@/lib/mapping/types";
 
 // The engine's three statements per run (claim, step started, run finished), each shared by the
@@ -109,14 +108,6 @@ const FINISH_RUNS_SQL = `
   )
   SELECT u.run_id AS "runId", EXISTS (SELECT 1 FROM run WHERE run.id = u.run_id) AS finished FROM u`;
 
-// PostgreSQL cancels a statement after STATEMENT_TIMEOUT_MS (lib/db.ts), so a timed-out
-// statement did not commit: its runs' jobs fail and graphile-worker retries them. The
-// client-side limit, twice that, only catches a dead connection.
-async function query<T extends object>(name: string, text: string, values: unknown[]): Promise<T[]> {
-  const config: QueryConfig & { query_timeout: number } = { name, text, values, query_timeout: 2 * STATEMENT_TIMEOUT_MS };
-  return (await pool().query<T & Record<string, unknown>>(config)).rows;
-}
-
 function batcher<TEntry, TResult>(run: (entries: TEntry[]) => Promise<TResult[]>, options: { key: (entry: TEntry) => string; sizeOf?: (entry: TEntry) => number }) {
   return createStatementBatcher(run, {
     maxEntries: 50,
@@ -124,8 +115,9 @@ function batcher<TEntry, TResult>(run: (entries: TEntry[]) => Promise<TResult[]>
     maxInFlight: 4,
     sizeOf: options.sizeOf ?? (() => 1),
     exclusiveKey: options.key,
-    retryAlone: (error) => isPostgresError(error) && !isDatabaseUnavailable(error),
-    // The job fails and graphile-worker retries it; the engine picks up where the run stopped.
+    // A statement PostgreSQL cancelled at STATEMENT_TIMEOUT_MS did not commit, and one that waited
+    // too long was never sent: the job fails, graphile-worker retries it, the engine picks up
+    // where the run stopped.
     maxWaitMs: STATEMENT_TIMEOUT_MS,
     waitedTooLong: () => new Error("the database did not accept the engine's statement in time"),
   });
@@ -133,7 +125,7 @@ function batcher<TEntry, TResult>(run: (entries: TEntry[]) => Promise<TResult[]>
 
 const claims = batcher<string, TClaimedRun | null>(
   async (runIds) => {
-    const rows = await query<TClaimedRun>("engine_claim_runs", CLAIM_SQL, [runIds]);
+    const rows = await sql<TClaimedRun>(CLAIM_SQL, [runIds], "engine_claim_runs");
     const claimed = new Map(rows.map((row) => [row.id, row]));
     return runIds.map((id) => claimed.get(id) ?? null);
   },
@@ -143,7 +135,7 @@ const claims = batcher<string, TClaimedRun | null>(
 const starts = batcher<TStepStart, void>(
   async (entries) => {
     const column = <T>(pick: (entry: TStepStart) => T) => entries.map(pick);
-    await query("engine_start_steps", START_STEPS_SQL, [
+    await sql(START_STEPS_SQL, [
       column((e) => e.runId),
       column((e) => e.stepId),
       column((e) => e.position),
@@ -152,7 +144,7 @@ const starts = batcher<TStepStart, void>(
       column((e) => e.attempt),
       column((e) => e.inputJson),
       column((e) => e.interruptedJson),
-    ]);
+    ], "engine_start_steps");
     return entries.map(() => undefined);
   },
   { key: (e) => e.runId, sizeOf: (e) => e.inputJson?.length ?? 1 },
@@ -176,7 +168,7 @@ function finishValues(entries: TRunFinish[]) {
 
 const finishes = batcher<TRunFinish, boolean>(
   async (entries) => {
-    const rows = await query<{ runId: string; finished: boolean }>("engine_finish_runs", FINISH_RUNS_SQL, finishValues(entries));
+    const rows = await sql<{ runId: string; finished: boolean }>(FINISH_RUNS_SQL, finishValues(entries), "engine_finish_runs");
     const finished = new Map(rows.map((row) => [row.runId, row.finished]));
     return entries.map((e) => finished.get(e.runId) ?? false);
   },

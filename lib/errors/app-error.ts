@@ -32,13 +32,16 @@ export class AppError extends Error {
   readonly code: TAppErrorCode;
   readonly status: number;
   readonly details?: TFieldError[];
+  /** Seconds, sent as Retry-After (429, 503). */
+  readonly retryAfter?: number;
 
-  constructor(code: TAppErrorCode, options: { message: string; details?: TFieldError[] }) {
+  constructor(code: TAppErrorCode, options: { message: string; details?: TFieldError[]; retryAfter?: number }) {
     super(options.message);
     this.name = "AppError";
     this.code = code;
     this.status = APP_ERROR_STATUS[code];
     this.details = options.details;
+    this.retryAfter = options.retryAfter;
   }
 }
 

@@ -6,8 +6,9 @@ import { AppError } from "@/lib/errors/app-error";
 import { validateData } from "@/lib/schemas/validator";
 import { formatPointer } from "@/lib/mapping/pointer";
 import { getVersionSchema } from "@/lib/custom-events/get-version-schema";
-import { isUnstorableText } from "@/lib/events/parse-run-event-body";
+import { isUnstorableText } from "@/lib/db/database-errors";
 import { storeEvent } from "@/lib/events/store-events";
+import { throttledWrite } from "@/lib/db/throttled-write";
 
 // The one internal path that fires a Custom Event, for the public API, staff forms and test
 // sends alike: validate against the event's current schema, then store the event, one queued
@@ -26,18 +27,15 @@ export type TIdempotency = { scope: string; key: string; requestHash: string };
 
 export const MAX_DATA_DEPTH = 32;
 const TARGET_CACHE_TTL_MS = 60_000;
-const LAST_FIRED_WRITE_INTERVAL_MS = 60_000;
 const MAX_STALE_RETRIES = 3;
 
-type TTarget = { id: string; name: string; versionId: string; version: number };
+type TTarget = { id: string; versionId: string; version: number };
 type TTargetRow = { id: string; archivedAt: Date | null; versionId: string | null; version: number | null };
 
-const globalForFire = globalThis as unknown as {
-  fireEventTargets?: Map<string, { target: TTarget; expires: number }>;
-  fireEventLastFired?: Map<string, number>;
-};
+const globalForFire = globalThis as unknown as { fireEventTargets?: Map<string, { target: TTarget; expires: number }> };
 const targets = (globalForFire.fireEventTargets ??= new Map());
-const lastFiredWrites = (globalForFire.fireEventLastFired ??= new Map());
+// "When it last fired", at minute precision (decision 18).
+const noteFired = throttledWrite("fireEventLastFired", 60_000);
 
 export function hashRequest(body: { event: string; userId: string; data: unknown }): string {
   return createHash("sha256").update(JSON.stringify([body.event, body.userId, body.data])).digest("hex");
@@ -92,7 +90,7 @@ async function eventTarget(eventName: string, fresh: boolean): Promise<TTarget &
   if (row.archivedAt) {
     throw new AppError("event_archived", { message: `The Custom Event "${eventName}" is archived. Unarchive it in the admin app to fire it again.` });
   }
-  const target = { id: row.id, name: eventName, versionId: row.versionId, version: row.version! };
+  const target = { id: row.id, versionId: row.versionId, version: row.version! };
   if (targets.size > 1_000) targets.clear();
   targets.set(eventName, { target, expires: Date.now() + TARGET_CACHE_TTL_MS });
   return { ...target, cached: false };
@@ -100,16 +98,6 @@ async function eventTarget(eventName: string, fresh: boolean): Promise<TTarget &
 
 function endUserNotFound(userId: string): AppError {
   return new AppError("end_user_not_found", { message: `There is no end user with userId "${userId}". Create it with POST /api/v1/users first.` });
-}
-
-/** "When it last fired", at minute precision, at most one write a minute per event and process. */
-function noteFired(customEventId: string) {
-  const now = Date.now();
-  if ((lastFiredWrites.get(customEventId) ?? 0) + LAST_FIRED_WRITE_INTERVAL_MS > now) return;
-  lastFiredWrites.set(customEventId, now);
-  void sql(`UPDATE custom_events SET "lastFiredAt" = now() WHERE id = $1 AND ("lastFiredAt" IS NULL OR "lastFiredAt" < now() - interval '1 minute')`, [
-    customEventId,
-  ]).catch(() => lastFiredWrites.delete(customEventId));
 }
 
 export async function fireEvent({
@@ -161,7 +149,9 @@ export async function fireEvent({
     });
     switch (outcome.kind) {
       case "stored":
-        noteFired(target.id);
+        noteFired(target.id, () =>
+          sql(`UPDATE custom_events SET "lastFiredAt" = now() WHERE id = $1 AND ("lastFiredAt" IS NULL OR "lastFiredAt" < now() - interval '1 minute')`, [target.id]),
+        );
         return { result: outcome.response, replayed: false };
       case "replay":
         return { result: await replayIdempotent(idempotency!), replayed: true };
@@ -171,10 +161,10 @@ export async function fireEvent({
         continue; // the event changed since it was cached: look it up again and revalidate
     }
   }
-  throw Object.assign(
-    new AppError("unavailable", { message: `The Custom Event "${eventName}" is being changed right now. Nothing was stored; retry in a moment.` }),
-    { retryAfter: 1 },
-  );
+  throw new AppError("unavailable", {
+    message: `The Custom Event "${eventName}" is being changed right now. Nothing was stored; retry in a moment.`,
+    retryAfter: 1,
+  });
 }
 
 async function replayIdempotent(idempotency: TIdempotency): Promise<TFireEventResult> {

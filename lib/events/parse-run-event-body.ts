@@ -1,14 +1,10 @@
+import { isUnstorableText } from "@/lib/db/database-errors";
 import { AppError, type TFieldError } from "@/lib/errors/app-error";
 
 export const SUPPORTED_API_VERSIONS = ["2025-09"] as const;
 export const CURRENT_API_VERSION = SUPPORTED_API_VERSIONS[0];
 
 export type TRunEventBody = { event: string; userId: string; data: Record<string, unknown> };
-
-/** Text PostgreSQL cannot store in text or jsonb: NUL, and unpaired UTF-16 surrogates. */
-export function isUnstorableText(text: string): boolean {
-  return text.includes("\u0000") || !text.isWellFormed();
-}
 
 const typeName = (v: unknown) => (v === null ? "null" : Array.isArray(v) ? "an array" : typeof v === "object" ? "an object" : `a ${typeof v}`);
 

@@ -1,9 +1,7 @@
 import "server-only";
-import type { QueryConfig } from "pg";
-import { pool, STATEMENT_TIMEOUT_MS } from "@/lib/db";
-import { createStatementBatcher, isPostgresError } from "@/lib/db/statement-batcher";
+import { sql } from "@/lib/db";
+import { createStatementBatcher } from "@/lib/db/statement-batcher";
 import { AppError } from "@/lib/errors/app-error";
-import { isDatabaseUnavailable } from "@/lib/http/api-error-response";
 import type { TEventSource, TFireEventResult } from "@/lib/events/fire-event";
 
 // The write half of fireEvent: stores validated events, each with one queued run (and its
@@ -125,13 +123,9 @@ const STORE_SQL = `
 
 async function storeBatch(entries: TStoreEntry[]): Promise<TStoreOutcome[]> {
   const column = <T>(pick: (entry: TStoreEntry) => T) => entries.map(pick);
-  const query: QueryConfig & { query_timeout: number } = {
-    name: "fire_event_store",
-    text: STORE_SQL,
-    // PostgreSQL cancels a statement after STATEMENT_TIMEOUT_MS (lib/db.ts: nothing committed).
-    // One that still does not come back means a dead connection: pg drops it, callers get a 503.
-    query_timeout: 2 * STATEMENT_TIMEOUT_MS,
-    values: [
+  const rows = await sql<{ ord: number; kind: TStoreOutcome["kind"]; response: TFireEventResult | null }>(
+    STORE_SQL,
+    [
       entries.map((_, i) => i),
       column((e) => e.customEventId),
       column((e) => e.eventName),
@@ -147,8 +141,8 @@ async function storeBatch(entries: TStoreEntry[]): Promise<TStoreOutcome[]> {
       column((e) => e.idempotency?.requestHash ?? null),
       IDEMPOTENCY_TTL_HOURS,
     ],
-  };
-  const { rows } = await pool().query<{ ord: number; kind: TStoreOutcome["kind"]; response: TFireEventResult | null }>(query);
+    "fire_event_store",
+  );
   return rows.map((row) => (row.kind === "stored" ? { kind: "stored", response: row.response! } : { kind: row.kind }));
 }
 
@@ -163,16 +157,9 @@ function createBatcher() {
     maxInFlight: 4,
     sizeOf: (entry) => entry.dataJson.length,
     exclusiveKey: (entry) => (entry.idempotency ? `${entry.idempotency.scope}\u0000${entry.idempotency.key}` : undefined),
-    // PostgreSQL answered with an error that may concern one entry (a row deleted under it, a
-    // deadlock): retry each on its own. Anything else (unreachable, timed out, a result of the
-    // wrong shape) may have committed or fails every entry alike: no retry.
-    retryAlone: (error) => isPostgresError(error) && !isDatabaseUnavailable(error),
     maxWaitMs: 10_000,
     waitedTooLong: () =>
-      Object.assign(
-        new AppError("unavailable", { message: "The database is not keeping up right now. Nothing was stored; retry after a few seconds." }),
-        { retryAfter: 5 },
-      ),
+      new AppError("unavailable", { message: "The database is not keeping up right now. Nothing was stored; retry after a few seconds.", retryAfter: 5 }),
   });
 }
 

@@ -17,10 +17,7 @@ export function takeRateLimitToken(keyId: string, perMinute: number, now = Date.
   buckets.set(keyId, bucket);
   if (bucket.tokens < 1) {
     const retryAfter = Math.max(1, Math.ceil((1 - bucket.tokens) / refillPerMs / 1000));
-    throw Object.assign(
-      new AppError("rate_limited", { message: `This API key is over its limit of ${perMinute} requests per minute. Retry after ${retryAfter} s.` }),
-      { retryAfter },
-    );
+    throw new AppError("rate_limited", { message: `This API key is over its limit of ${perMinute} requests per minute. Retry after ${retryAfter} s.`, retryAfter });
   }
   bucket.tokens -= 1;
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { ZodError } from "zod";
 import { isAppError, type TAppErrorCode } from "@/lib/errors/app-error";
-import { isUnstorableTextError, UNSTORABLE_TEXT_MESSAGE } from "@/lib/http/api-error-response";
+import { isUnstorableTextError, UNSTORABLE_TEXT_MESSAGE } from "@/lib/db/database-errors";
 import { logger } from "@/lib/logger";
 
 // Server actions return a result instead of throwing: production builds hide thrown messages,
