@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
+import { DEFAULT_RETRY, DEFAULT_STEP_TIMEOUT_SECONDS } from "@/lib/connectors/retry";
 import type { TActionListItem as TActionDescriptor } from "@/lib/connectors/types";
 import type { TWorkflowStep } from "@/lib/mapping/types";
 import { deleteWorkflowAction, saveWorkflowAction, setWorkflowStatusAction } from "@/lib/workflows/actions";
@@ -286,9 +287,9 @@ export function WorkflowEditor({
                 min={1}
                 max={20}
                 disabled={readOnly}
-                value={step.retry?.maxAttempts ?? 5}
+                value={step.retry?.maxAttempts ?? DEFAULT_RETRY.maxAttempts}
                 hint="Network errors, 429 and 5xx are retried with backoff"
-                onChange={(e) => updateStep(selected, { retry: { initialDelaySeconds: 2, maxDelaySeconds: 300, ...step.retry, maxAttempts: Number(e.target.value) } })}
+                onChange={(e) => updateStep(selected, { retry: { ...DEFAULT_RETRY, ...step.retry, maxAttempts: Number(e.target.value) } })}
               />
               <TextField
                 label="First retry after (s)"
@@ -296,8 +297,8 @@ export function WorkflowEditor({
                 min={0.1}
                 step={0.1}
                 disabled={readOnly}
-                value={step.retry?.initialDelaySeconds ?? 2}
-                onChange={(e) => updateStep(selected, { retry: { maxAttempts: 5, maxDelaySeconds: 300, ...step.retry, initialDelaySeconds: Number(e.target.value) } })}
+                value={step.retry?.initialDelaySeconds ?? DEFAULT_RETRY.initialDelaySeconds}
+                onChange={(e) => updateStep(selected, { retry: { ...DEFAULT_RETRY, ...step.retry, initialDelaySeconds: Number(e.target.value) } })}
               />
               <TextField
                 label="Call timeout (s)"
@@ -305,7 +306,7 @@ export function WorkflowEditor({
                 min={1}
                 max={600}
                 disabled={readOnly}
-                value={step.timeoutSeconds ?? 30}
+                value={step.timeoutSeconds ?? DEFAULT_STEP_TIMEOUT_SECONDS}
                 onChange={(e) => updateStep(selected, { timeoutSeconds: Number(e.target.value) })}
               />
             </div>

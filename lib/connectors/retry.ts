@@ -6,6 +6,9 @@ import type { TRetryPolicy } from "@/lib/mapping/types";
 
 export const DEFAULT_RETRY: TRetryPolicy = { maxAttempts: 5, initialDelaySeconds: 2, maxDelaySeconds: 300 };
 
+/** A step's call gives up after this many seconds unless the step says otherwise. */
+export const DEFAULT_STEP_TIMEOUT_SECONDS = 30;
+
 /** A server's Retry-After is honoured up to this; beyond it the step waits an hour. */
 export const MAX_RETRY_AFTER_MS = 60 * 60 * 1000;
 

@@ -3,7 +3,7 @@ import type { PoolClient } from "pg";
 import { pool } from "@/lib/db";
 import { executeAction, validateActionInput } from "@/lib/connectors/execute-action";
 import { getActionOrThrow } from "@/lib/connectors/registry";
-import { DEFAULT_RETRY, nextRetryDelayMs } from "@/lib/connectors/retry";
+import { DEFAULT_RETRY, DEFAULT_STEP_TIMEOUT_SECONDS, nextRetryDelayMs } from "@/lib/connectors/retry";
 import { redactSecrets } from "@/lib/connectors/redact";
 import type { TStepError } from "@/lib/connectors/types";
 import { loadConnectionForRun } from "@/lib/connections/load-connection-secrets";
@@ -24,8 +24,6 @@ import { claimRun, finishRunAndStep, finishRunAndStepIn, startStep, type TClaime
 // re-added with run_at in the future, in the same statement.
 // The claim, step-started and run-finished writes are shared with the runs this worker executes
 // at the same moment (lib/engine/run-statements.ts); each still commits before the run goes on.
-
-export const DEFAULT_STEP_TIMEOUT_SECONDS = 30;
 
 export type TAttemptLogEntry = {
   attempt: number;

@@ -1,3 +1,4 @@
+import { DEFAULT_RETRY } from "@/lib/connectors/retry";
 import type { TWorkflowStep } from "@/lib/mapping/types";
 
 export const DEMO_WORKFLOW_NAME = "Create NetSuite invoice";
@@ -17,6 +18,6 @@ export const DEMO_WORKFLOW_STEPS: TWorkflowStep[] = [
       "/item/items/0/description": { source: "expression", expression: "'Invoice ' & data.invoiceNumber" },
       "/item/items/0/amount": { source: "event", path: "/invoiceAmount" },
     },
-    retry: { maxAttempts: 5, initialDelaySeconds: 2, maxDelaySeconds: 300 },
+    retry: { ...DEFAULT_RETRY },
   },
 ];

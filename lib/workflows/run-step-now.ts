@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { executeAction, validateActionInput } from "@/lib/connectors/execute-action";
 import { previewAction } from "@/lib/connectors/redact";
 import { getActionOrThrow } from "@/lib/connectors/registry";
+import { DEFAULT_STEP_TIMEOUT_SECONDS } from "@/lib/connectors/retry";
 import { loadConnectionForRun } from "@/lib/connections/load-connection-secrets";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
@@ -80,7 +81,7 @@ export async function runStepNow({
   if (mapped.errors.length || inputErrors.length) return trial;
   if (action.requiresConnection && !connection) throw new AppError("validation_failed", { message: note ?? "A connection is needed." });
 
-  const result = await executeAction({ action, input: mapped.input, context, timeoutMs: (step.timeoutSeconds ?? 30) * 1000 });
+  const result = await executeAction({ action, input: mapped.input, context, timeoutMs: (step.timeoutSeconds ?? DEFAULT_STEP_TIMEOUT_SECONDS) * 1000 });
   trial.request = result.request;
   trial.response = result.ok
     ? { ok: true, httpStatus: result.httpStatus, output: result.output, durationMs: result.durationMs }
