@@ -3,6 +3,8 @@
 import { useState, useTransition } from "react";
 
 type TResult = { ok: boolean; error?: { message: string } };
+/** A server action call, as `run` takes it. */
+export type TActionCall = () => Promise<TResult>;
 
 /**
  * Runs a server action from a button: pending while it runs, and its error message kept for
@@ -11,7 +13,7 @@ type TResult = { ok: boolean; error?: { message: string } };
 export function useAction() {
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string>();
-  const run = (action: () => Promise<TResult>, onSuccess?: () => void) =>
+  const run = (action: TActionCall, onSuccess?: () => void) =>
     startTransition(async () => {
       setError(undefined);
       const result = await action();
