@@ -2,6 +2,7 @@
 
 import { changeStaffRoleAction, setStaffDisabledAction } from "@/lib/staff/actions";
 import { Button } from "@/components/ui/button";
+import { InlineError } from "@/components/ui/field";
 import { useAction } from "@/components/ui/use-action";
 
 export function StaffUserActions({
@@ -37,11 +38,7 @@ export function StaffUserActions({
           {disabled ? "Enable" : "Disable"}
         </Button>
       </div>
-      {error ? (
-        <p role="alert" className="text-xs text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <InlineError message={error} />
     </div>
   );
 }

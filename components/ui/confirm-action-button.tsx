@@ -2,6 +2,7 @@
 
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
+import { InlineError } from "@/components/ui/field";
 import { useAction, type TActionCall } from "@/components/ui/use-action";
 
 /** A button that asks `confirm` first, then runs a server action; its error is shown beneath. */
@@ -34,11 +35,7 @@ export function ConfirmActionButton({
       >
         {children}
       </Button>
-      {error ? (
-        <p role="alert" className="text-xs text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <InlineError message={error} />
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import type { TSchemaField } from "@/lib/mapping/types";
+import { InlineError } from "@/components/ui/field";
 
 // The value of a constant, with an input that fits the target's type. Text that is not a value
 // yet (an empty number, half-typed JSON) stays in local state and leaves the target unmapped.
@@ -95,7 +96,7 @@ export function MappingConstantInput({ field, label, value, onChange, describedB
     return (
       <div className="space-y-1">
         <input type="number" step={type === "integer" ? 1 : "any"} aria-label={aria} aria-describedby={describedBy} className={`${INPUT} w-40`} value={text} onChange={(e) => update(e.target.value)} />
-        {error ? <p role="alert" className="text-xs text-red-700">{error}</p> : null}
+        <InlineError message={error} />
       </div>
     );
   }
@@ -125,11 +126,7 @@ export function MappingConstantInput({ field, label, value, onChange, describedB
         onChange={(e) => update(e.target.value)}
       />
       <p className="text-xs text-slate-500">A JSON value{type === "object" ? " (an object)" : type === "array" ? " (a list)" : ""}.</p>
-      {error ? (
-        <p id={errorId} role="alert" className="text-xs text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <InlineError id={errorId} message={error} />
     </div>
   );
 }
